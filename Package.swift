@@ -1,0 +1,40 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Our own targets treat every warning as an error: the test command must fail on one.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "vsw",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vsw", targets: ["vsw"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The domain: value types, no I/O.
+        .target(name: "ValueStreams", swiftSettings: strict),
+        // Reading and writing model files, with located diagnostics.
+        .target(
+            name: "ModelFormats",
+            dependencies: ["ValueStreams", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        // The command language, the session and the renderers.
+        .target(name: "Workbench", dependencies: ["ValueStreams", "ModelFormats"], swiftSettings: strict),
+        // The executable: flags, input readers, the loop.
+        .executableTarget(
+            name: "vsw",
+            dependencies: ["Workbench", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+
+        .testTarget(name: "ValueStreamsTests", dependencies: ["ValueStreams"], swiftSettings: strict),
+        .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"], swiftSettings: strict),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench"], swiftSettings: strict),
+        // End-to-end: drives the built binary, so it depends on the executable.
+        .testTarget(name: "vswTests", dependencies: ["vsw"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,231 @@
+/// A problem found in a model as a whole: a broken reference, a duplicate, a suspicious link.
+///
+/// `path` is the file's key path (`streams[0].stages[1].rework_to`), so a reader can locate
+/// the problem in the file it came from and an editor can name the field.
+public struct ModelIssue: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public let severity: Severity
+    public let path: String
+    public let message: String
+
+    public init(_ severity: Severity, _ path: String, _ message: String) {
+        self.severity = severity
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(severity.rawValue): \(path): \(message)" }
+}
+
+extension Model {
+    /// Every cross-entity problem in the model: errors (the model must not be used) and
+    /// warnings (it is real, and review or simulation will report it). Field values are
+    /// checked where they are read; this checks how the entities fit together.
+    public func validate() -> [ModelIssue] {
+        var issues: [ModelIssue] = []
+        checkDuplicates(into: &issues)
+        for (streamIndex, stream) in streams.enumerated() {
+            checkStages(of: stream, at: "streams[\(streamIndex)]", into: &issues)
+        }
+        checkCapabilities(into: &issues)
+        checkLinks(into: &issues)
+        checkDependencyCycles(into: &issues)
+        return issues
+    }
+
+    private func checkDuplicates(into issues: inout [ModelIssue]) {
+        func firstDuplicates(_ keys: [String]) -> [(index: Int, first: Int)] {
+            var firstSeen: [String: Int] = [:]
+            var found: [(Int, Int)] = []
+            for (index, key) in keys.enumerated() {
+                let folded = key.lowercased()
+                if let first = firstSeen[folded] { found.append((index, first)) } else { firstSeen[folded] = index }
+            }
+            return found
+        }
+        for (index, first) in firstDuplicates(streams.map(\.id)) {
+            issues.append(.init(.error, "streams[\(index)].id", "duplicate stream id '\(streams[index].id)' (first at streams[\(first)]); give each stream its own id"))
+        }
+        for (index, first) in firstDuplicates(capabilities.map(\.id)) {
+            issues.append(.init(.error, "capabilities[\(index)].id", "duplicate capability id '\(capabilities[index].id)' (first at capabilities[\(first)])"))
+        }
+        let linkIDs = integrations.enumerated().compactMap { index, link in link.id.map { (index, $0) } }
+        for (position, first) in firstDuplicates(linkIDs.map(\.1)) {
+            let (index, id) = linkIDs[position]
+            issues.append(.init(.error, "integrations[\(index)].id", "duplicate link id '\(id)' (first at integrations[\(linkIDs[first].0)])"))
+        }
+        for (streamIndex, stream) in streams.enumerated() {
+            for (index, first) in firstDuplicates(stream.stages.map(\.name)) {
+                issues.append(.init(.error, "streams[\(streamIndex)].stages[\(index)].name", "duplicate stage name '\(stream.stages[index].name)' in stream '\(stream.id)' (first at stages[\(first)])"))
+            }
+        }
+    }
+
+    private func checkStages(of stream: ValueStream, at path: String, into issues: inout [ModelIssue]) {
+        if stream.stages.count > Routing.maximumStages {
+            issues.append(.init(.error, "\(path).stages", "stream '\(stream.id)' has \(stream.stages.count) stages; at most \(Routing.maximumStages) are supported"))
+            return
+        }
+        if let recorded = stream.classification?.kind, recorded != stream.kind {
+            issues.append(.init(.warning, "\(path).classification.kind", "stream '\(stream.id)' is declared '\(stream.kind.rawValue)' but its classification record says '\(recorded.rawValue)'"))
+        }
+        let capabilityIDs = capabilities.map(\.id)
+        var reworkBroken = false
+        for (index, stage) in stream.stages.enumerated() {
+            let stagePath = "\(path).stages[\(index)]"
+            if let target = stage.reworkTo {
+                if let targetIndex = stream.stageIndex(named: target) {
+                    if targetIndex > index {
+                        reworkBroken = true
+                        issues.append(.init(.error, "\(stagePath).rework_to", "rework_to '\(target)' is a later stage; name this stage or an earlier one"))
+                    }
+                } else {
+                    reworkBroken = true
+                    let earlier = stream.stages[...index].map(\.name)
+                    issues.append(.init(.error, "\(stagePath).rework_to", "no stage '\(target)' in stream '\(stream.id)'\(NameSuggestions.didYouMean(target, among: earlier))"))
+                }
+            }
+            for (capabilityIndex, capability) in stage.capabilities.enumerated()
+            where !capabilityIDs.contains(where: { $0.caseInsensitiveEquals(capability) }) {
+                issues.append(.init(.error, "\(stagePath).capabilities[\(capabilityIndex)]", "no capability '\(capability)'\(NameSuggestions.didYouMean(capability, among: capabilityIDs))"))
+            }
+        }
+        if !segments.isEmpty {
+            for (index, segment) in stream.segments.enumerated()
+            where !segments.contains(where: { $0.name.caseInsensitiveEquals(segment) }) {
+                issues.append(.init(.warning, "\(path).segments[\(index)]", "no segment '\(segment)' in the model\(NameSuggestions.didYouMean(segment, among: segments.map(\.name)))"))
+            }
+        }
+        guard !reworkBroken else { return }
+        for (index, utilisation) in Routing.utilisations(of: stream).enumerated() {
+            if let utilisation, utilisation >= 1 {
+                issues.append(.init(.warning, "\(path).stages[\(index)]", "stage '\(stream.stages[index].name)' of '\(stream.id)' is at utilisation \(Self.percent(utilisation)) (≥ 100%): its queue grows without bound"))
+            }
+        }
+    }
+
+    static func percent(_ fraction: Double) -> String {
+        let tenths = (fraction * 1000).rounded() / 10
+        return "\(tenths.shortDecimal)%"
+    }
+
+    private func checkCapabilities(into issues: inout [ModelIssue]) {
+        let ids = capabilities.map(\.id)
+        for (index, capability) in capabilities.enumerated() {
+            if let parent = capability.parent, !ids.contains(where: { $0.caseInsensitiveEquals(parent) }) {
+                issues.append(.init(.error, "capabilities[\(index)].parent", "no capability '\(parent)'\(NameSuggestions.didYouMean(parent, among: ids))"))
+            }
+        }
+    }
+
+    private func checkLinks(into issues: inout [ModelIssue]) {
+        for (index, link) in integrations.enumerated() {
+            let path = "integrations[\(index)]"
+            let from = checkEndpoint(link.from, at: "\(path).from", into: &issues)
+            let to = checkEndpoint(link.to, at: "\(path).to", into: &issues)
+            guard let from, let to else { continue }
+            if to.kind == .customer, link.to.stage == nil {
+                issues.append(.init(.error, "\(path).to", "a link to customer stream '\(to.id)' must name a stage, e.g. \(to.id)/\(to.stages.first?.name ?? "STAGE")"))
+            }
+            switch (from.kind, to.kind) {
+            case (.customer, .customer):
+                issues.append(.init(.warning, "\(path)", "link '\(link.name)' runs from customer stream '\(from.id)' to customer stream '\(to.id)'; integration points come from supporting streams"))
+            case (.customer, .supporting):
+                issues.append(.init(.warning, "\(path)", "link '\(link.name)' runs from customer stream '\(from.id)' to supporting stream '\(to.id)'; integration points come from supporting streams"))
+            default:
+                break
+            }
+        }
+    }
+
+    /// The stream an endpoint names, after reporting an unknown stream or stage.
+    private func checkEndpoint(_ endpoint: Endpoint, at path: String, into issues: inout [ModelIssue]) -> ValueStream? {
+        do {
+            if endpoint.stage != nil {
+                return try resolveStage(endpoint).stream
+            }
+            return try resolveStream(endpoint.stream)
+        } catch {
+            issues.append(.init(.error, path, error.description))
+            return nil
+        }
+    }
+
+    /// The supporting→supporting dependency cycles, each reported once, from its earliest stream.
+    private func checkDependencyCycles(into issues: inout [ModelIssue]) {
+        for cycle in dependencyCycles() {
+            let names = (cycle + [cycle[0]]).map { streams[$0].id }.joined(separator: " -> ")
+            let link = integrations.firstIndex { link in
+                streamIndex(link.from.stream) == cycle[0] && streamIndex(link.to.stream) == cycle[cycle.count > 1 ? 1 : 0]
+            }
+            issues.append(.init(.warning, link.map { "integrations[\($0)]" } ?? "integrations", "dependency cycle: \(names)"))
+        }
+    }
+
+    /// Cycles among supporting streams along supporting→supporting links, as stream indices;
+    /// one per strongly connected component (Tarjan), in model order.
+    public func dependencyCycles() -> [[Int]] {
+        var edges = [[Int]](repeating: [], count: streams.count)
+        for link in integrations {
+            guard let from = streamIndex(link.from.stream), let to = streamIndex(link.to.stream),
+                  streams[from].kind == .supporting, streams[to].kind == .supporting,
+                  !edges[from].contains(to) else { continue }
+            edges[from].append(to)
+        }
+        var index = 0
+        var indices = [Int?](repeating: nil, count: streams.count)
+        var lowLinks = [Int](repeating: 0, count: streams.count)
+        var onStack = [Bool](repeating: false, count: streams.count)
+        var stack: [Int] = []
+        var cycles: [[Int]] = []
+
+        // Iterative Tarjan, so a long chain cannot overflow the call stack.
+        for root in streams.indices where indices[root] == nil {
+            var work: [(node: Int, edge: Int)] = [(root, 0)]
+            indices[root] = index; lowLinks[root] = index; index += 1
+            stack.append(root); onStack[root] = true
+            while let (node, edge) = work.last {
+                if edge < edges[node].count {
+                    work[work.count - 1].edge += 1
+                    let next = edges[node][edge]
+                    if indices[next] == nil {
+                        indices[next] = index; lowLinks[next] = index; index += 1
+                        stack.append(next); onStack[next] = true
+                        work.append((next, 0))
+                    } else if onStack[next], let nextIndex = indices[next] {
+                        lowLinks[node] = min(lowLinks[node], nextIndex)
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last?.node { lowLinks[parent] = min(lowLinks[parent], lowLinks[node]) }
+                guard lowLinks[node] == indices[node] else { continue }
+                var component: [Int] = []
+                while let top = stack.popLast() {
+                    onStack[top] = false
+                    component.append(top)
+                    if top == node { break }
+                }
+                if component.count > 1 || edges[node].contains(node) {
+                    cycles.append(orderedCycle(component.sorted(), edges: edges))
+                }
+            }
+        }
+        return cycles.sorted { $0[0] < $1[0] }
+    }
+
+    /// A component's streams in the order of a walk from its first stream along its edges.
+    private func orderedCycle(_ component: [Int], edges: [[Int]]) -> [Int] {
+        var order = [component[0]]
+        var current = component[0]
+        while let next = edges[current].first(where: { component.contains($0) && !order.contains($0) }) {
+            order.append(next)
+            current = next
+        }
+        return order
+    }
+}

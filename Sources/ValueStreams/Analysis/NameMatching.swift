@@ -1,0 +1,71 @@
+extension String {
+    /// Whether two names are the same ignoring case, the way names resolve everywhere.
+    public func caseInsensitiveEquals(_ other: String) -> Bool {
+        self == other || lowercased() == other.lowercased()
+    }
+}
+
+/// "Did you mean" suggestions: the names nearest to a miss, by edit distance.
+public enum NameSuggestions {
+    /// Up to `limit` names from `candidates` close enough to `miss` to be worth suggesting,
+    /// nearest first (ties keep the candidates' order).
+    public static func nearest(to miss: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let target = Array(miss.lowercased())
+        guard !target.isEmpty, target.count <= 200 else { return [] }
+        var scored: [(distance: Int, index: Int, name: String)] = []
+        var seen = Set<String>()
+        for (index, candidate) in candidates.enumerated() where seen.insert(candidate.lowercased()).inserted {
+            let other = Array(candidate.lowercased())
+            guard other.count <= 200 else { continue }
+            let distance: Int
+            if other.starts(with: target) || target.starts(with: other) {
+                distance = 1
+            } else {
+                distance = editDistance(target, other)
+            }
+            let allowed = max(2, min(target.count, other.count) / 3)
+            if distance <= allowed {
+                scored.append((distance, index, candidate))
+            }
+        }
+        scored.sort { ($0.distance, $0.index) < ($1.distance, $1.index) }
+        return scored.prefix(limit).map(\.name)
+    }
+
+    /// `; did you mean 'x'?` or `; did you mean 'x' or 'y'?`, or empty when nothing is near.
+    public static func didYouMean(_ miss: String, among candidates: [String]) -> String {
+        phrase(nearest(to: miss, among: candidates))
+    }
+
+    /// `; did you mean 'x'?` for already chosen suggestions, or empty when there are none.
+    public static func phrase(_ suggestions: [String]) -> String {
+        let names = suggestions.map { "'\($0)'" }
+        switch names.count {
+        case 0: return ""
+        case 1: return "; did you mean \(names[0])?"
+        default: return "; did you mean \(names.dropLast().joined(separator: ", ")) or \(names[names.count - 1])?"
+        }
+    }
+
+    /// Damerau–Levenshtein (optimal string alignment) distance.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    best = min(best, previousPrevious[j - 2] + 1)
+                }
+                current[j] = best
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,45 @@
+/// Why a name did not resolve, with the nearest names for "did you mean".
+public struct ResolutionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What was looked for: `stream`, `stage`, `capability`, `link`.
+    public let entity: String
+    public let name: String
+    /// The nearest names, best first.
+    public let suggestions: [String]
+    /// Extra words after the name, e.g. ` in stream 'open-account'`.
+    public let scope: String
+
+    public var description: String {
+        "no \(entity) '\(name)'\(scope)\(NameSuggestions.phrase(suggestions))"
+    }
+}
+
+extension Model {
+    /// The index of the stream whose id or name is `name`, case-insensitively.
+    public func streamIndex(_ name: String) -> Int? {
+        streams.firstIndex { $0.id.caseInsensitiveEquals(name) } ?? streams.firstIndex { $0.name.caseInsensitiveEquals(name) }
+    }
+
+    /// The stream whose id or name is `name`, or an error suggesting the nearest.
+    public func resolveStream(_ name: String) throws(ResolutionError) -> ValueStream {
+        guard let index = streamIndex(name) else {
+            let candidates = streams.flatMap { [$0.id, $0.name] }
+            throw ResolutionError(entity: "stream", name: name,
+                                  suggestions: NameSuggestions.nearest(to: name, among: candidates), scope: "")
+        }
+        return streams[index]
+    }
+
+    /// The stream and stage index `stream/stage` names, or an error suggesting the nearest.
+    public func resolveStage(_ endpoint: Endpoint) throws(ResolutionError) -> (stream: ValueStream, stage: Int) {
+        let stream = try resolveStream(endpoint.stream)
+        guard let stageName = endpoint.stage else {
+            throw ResolutionError(entity: "stage", name: "", suggestions: stream.stages.map(\.name), scope: " in stream '\(stream.id)'")
+        }
+        guard let stage = stream.stageIndex(named: stageName) else {
+            throw ResolutionError(entity: "stage", name: stageName,
+                                  suggestions: NameSuggestions.nearest(to: stageName, among: stream.stages.map(\.name)),
+                                  scope: " in stream '\(stream.id)'")
+        }
+        return (stream, stage)
+    }
+}

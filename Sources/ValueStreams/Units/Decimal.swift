@@ -1,0 +1,70 @@
+/// Strict decimal reading for typed values: digits with at most one point and an optional
+/// sign. No exponents, `inf` or `nan`, which `Double(_:)` would otherwise accept.
+public enum StrictDecimal {
+    /// Splits `text` into its leading signed decimal and the unit that follows it.
+    public static func split(_ text: String) -> (number: Double, unit: Substring)? {
+        var index = text.startIndex
+        if index < text.endIndex, text[index] == "+" || text[index] == "-" {
+            index = text.index(after: index)
+        }
+        var sawDigit = false
+        var sawPoint = false
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isASCII, character.isNumber {
+                sawDigit = true
+            } else if character == ".", !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            index = text.index(after: index)
+        }
+        guard sawDigit, let number = Double(text[text.startIndex..<index]), number.isFinite else {
+            return nil
+        }
+        return (number, text[index...])
+    }
+
+    /// The whole of `text` as a decimal number, or nil.
+    public static func parse(_ text: String) -> Double? {
+        guard let (number, unit) = split(text), unit.isEmpty else { return nil }
+        return number
+    }
+
+    /// The whole of `text` as a whole number without sign or point, or nil.
+    public static func parseWhole(_ text: String) -> Int? {
+        guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
+        return Int(text)
+    }
+}
+
+extension Double {
+    /// The shortest decimal spelling that reads back to the same value: `42`, `0.5`, `0.1`.
+    /// Never in exponent form, which the strict readers refuse.
+    public var shortDecimal: String {
+        guard isFinite else { return "0" }
+        if self == rounded(), abs(self) < 1e15 {
+            return String(Int64(self))
+        }
+        let shortest = "\(self)"
+        guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }),
+              let exponent = Int(shortest[shortest.index(after: e)...]) else { return shortest }
+        let negative = shortest.hasPrefix("-")
+        let mantissa = shortest[shortest.index(shortest.startIndex, offsetBy: negative ? 1 : 0)..<e]
+        var digits = mantissa.filter { $0 != "." }
+        var point = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count) + exponent
+        if point <= 0 {
+            digits = String(repeating: "0", count: 1 - point) + digits
+            point = 1
+        } else if point > digits.count {
+            digits += String(repeating: "0", count: point - digits.count)
+        }
+        var text = String(digits.prefix(point)) + "." + digits.dropFirst(point)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return (negative ? "-" : "") + text
+    }
+}

@@ -1,0 +1,60 @@
+/// How often a stream must be reviewed: calendar months or years (`12 months`, `1y`), or a
+/// duration (`26w`).
+public struct ReviewInterval: Sendable, Hashable, CustomStringConvertible {
+    public enum Length: Sendable, Hashable {
+        case months(Int)
+        case duration(Duration)
+    }
+
+    public let length: Length
+    /// The spelling the user typed.
+    public let text: String
+
+    /// Twelve calendar months, the default.
+    public static let `default` = ReviewInterval(length: .months(12), text: "12 months")
+
+    init(length: Length, text: String) {
+        self.length = length
+        self.text = text
+    }
+
+    public init(parsing text: String) throws(UnitError) {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        let calendarUnits: [String: Int] = [
+            "month": 1, "months": 1, "mo": 1, "year": 12, "years": 12, "y": 12,
+        ]
+        let count: Substring
+        let unit: Substring
+        if words.count == 2 {
+            (count, unit) = (words[0], words[1])
+        } else {
+            let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+            (count, unit) = (digits, text.dropFirst(digits.count))
+        }
+        if let number = StrictDecimal.parseWhole(String(count)), let factor = calendarUnits[unit.lowercased()] {
+            guard (1...1200).contains(number * factor) else {
+                throw UnitError("'\(text)' is not a review interval of 1 month to 100 years")
+            }
+            self.init(length: .months(number * factor), text: text)
+            return
+        }
+        do {
+            let duration = try Duration(parsing: text)
+            self.init(length: .duration(duration), text: text)
+        } catch {
+            throw UnitError("'\(text)' is not a review interval; write e.g. 12 months, 1y or 26w")
+        }
+    }
+
+    /// Whether a review on `reviewed` is overdue on `today`.
+    public func isOverdue(reviewed: CalendarDate, today: CalendarDate) -> Bool {
+        switch length {
+        case .months(let months):
+            return reviewed.adding(months: months) < today
+        case .duration(let duration):
+            return Double(today.dayNumber - reviewed.dayNumber) * 24 > duration.hours
+        }
+    }
+
+    public var description: String { text }
+}

@@ -1,0 +1,14 @@
+/// What a command that ran gave back: its result, warnings to show, and whether to stop.
+public struct Reply: Sendable, Hashable {
+    public let result: CommandResult
+    /// Located warnings (e.g. from a model file), shown on standard error.
+    public let warnings: [String]
+    /// The command asked to leave the workbench.
+    public let quits: Bool
+
+    public init(_ result: CommandResult, warnings: [String] = [], quits: Bool = false) {
+        self.result = result
+        self.warnings = warnings
+        self.quits = quits
+    }
+}
