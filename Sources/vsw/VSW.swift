@@ -8,6 +8,10 @@ struct VSW: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vsw",
         abstract: "The value stream workbench: classify and stress-test an organisation's value streams.",
+        usage: """
+            vsw [--model PATH|demo] [-c COMMANDS]
+            vsw run FILE... [--model PATH|demo]
+            """,
         discussion: """
             On a terminal, vsw opens an interactive prompt; otherwise it reads commands from \
             standard input, one per line, and stops at the first that fails (exit status 1). \

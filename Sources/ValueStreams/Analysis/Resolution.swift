@@ -22,11 +22,20 @@ extension Model {
     /// The stream whose id or name is `name`, or an error suggesting the nearest.
     public func resolveStream(_ name: String) throws(ResolutionError) -> ValueStream {
         guard let index = streamIndex(name) else {
-            let candidates = streams.flatMap { [$0.id, $0.name] }
-            throw ResolutionError(entity: "stream", name: name,
-                                  suggestions: NameSuggestions.nearest(to: name, among: candidates), scope: "")
+            throw ResolutionError(entity: "stream", name: name, suggestions: nearestStreamIDs(to: name), scope: "")
         }
         return streams[index]
+    }
+
+    /// The ids of the streams whose id or name is nearest to `name`, each stream once.
+    public func nearestStreamIDs(to name: String) -> [String] {
+        let candidates = streams.flatMap { [$0.id, $0.name] }
+        var ids: [String] = []
+        for match in NameSuggestions.nearest(to: name, among: candidates, limit: 6) {
+            guard let index = streamIndex(match), !ids.contains(streams[index].id) else { continue }
+            ids.append(streams[index].id)
+        }
+        return Array(ids.prefix(3))
     }
 
     /// The stream and stage index `stream/stage` names, or an error suggesting the nearest.

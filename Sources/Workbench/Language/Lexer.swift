@@ -187,6 +187,12 @@ public struct Lexer {
                 return text
             case "\\":
                 guard let escaped = current else { break }
+                if escaped == "\n" {
+                    // A backslash at the end of a line joins the next one, inside quotes too.
+                    position += 1
+                    newLine()
+                    continue
+                }
                 guard escaped == "\"" || escaped == "\\" else {
                     throw error("unknown escape '\\\(escaped)' in a string; only \\\" and \\\\ are escapes", at: position - 1, length: 2)
                 }

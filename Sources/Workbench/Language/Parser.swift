@@ -32,7 +32,7 @@ public enum Parser {
         let candidates = CommandCatalog.all.filter { $0.words[0] == word }
         guard !candidates.isEmpty else {
             let near = NameSuggestions.didYouMean(first.text, among: CommandCatalog.commandWords)
-            throw LanguageError("unknown command '\(first.text)'\(near); type help for the list", at: first.span)
+            throw LanguageError("unknown command '\(first.text)'\(near.isEmpty ? "; type help for the list" : near)", at: first.span)
         }
         var spec = candidates[0]
         var used = 1

@@ -12,7 +12,7 @@ enum HelpText {
         }
         guard let spec = CommandCatalog.spec(named: topic.text) else {
             let near = NameSuggestions.didYouMean(topic.text, among: CommandCatalog.all.map(\.name))
-            throw LanguageError("no command '\(topic.text)'\(near); type help for the list", at: topic.span)
+            throw LanguageError("no command '\(topic.text)'\(near.isEmpty ? "; type help for the list" : near)", at: topic.span)
         }
         return .message("usage: \(spec.usage)\n\(spec.summary)\nexample: \(spec.example)")
     }
