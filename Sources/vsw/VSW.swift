@@ -30,14 +30,14 @@ struct VSW: ParsableCommand {
         let interactive = commands == nil && Console.isInteractive
         var driver = Driver(interactive: interactive)
         let here = FileManager.default.currentDirectoryPath
+        if interactive {
+            Console.write("vsw \(WorkbenchVersion.current), the value stream workbench. Type help for the commands, quit or Ctrl-D to leave.\n")
+        }
         if let model, !driver.preload(model: model, baseDirectory: here) { throw ExitCode(1) }
         if let commands {
             var reader = TextLineReader(commands)
             guard driver.run(reader: &reader, name: .commandLine, baseDirectory: here) else { throw ExitCode(1) }
             return
-        }
-        if interactive {
-            Console.write("vsw \(WorkbenchVersion.current), the value stream workbench. Type help for the commands, quit or Ctrl-D to leave.\n")
         }
         var reader = StandardInputReader(showsPrompt: interactive)
         guard driver.run(reader: &reader, name: interactive ? .prompt : .standardInput, baseDirectory: here) else {

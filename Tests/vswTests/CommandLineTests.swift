@@ -108,3 +108,18 @@ struct CommandLineTests {
         #expect(first.stdout == second.stdout)
     }
 }
+
+@Suite("example sessions")
+struct ExampleSessionTests {
+    @Test("every script in sessions/ runs to the end with status 0")
+    func sessionsRun() throws {
+        let folder = Binary.repository.appendingPathComponent("sessions")
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".vsw") }.sorted()
+        #expect(!scripts.isEmpty)
+        for script in scripts {
+            let output = try Binary.run(["run", "sessions/\(script)"], directory: Binary.repository)
+            #expect(output.status == 0, "\(script): \(output.stderr)")
+            #expect(output.stderr.isEmpty, "\(script)")
+        }
+    }
+}
