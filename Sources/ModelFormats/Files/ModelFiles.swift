@@ -97,7 +97,7 @@ public enum ModelFiles {
     public static func save(_ model: Model, to path: String) -> Result<SaveReport, ModelFileError> {
         guard let format = ModelFormat(path: path) else { return .failure(.unknownFormat(path: path)) }
         var backup: String?
-        if format == .yaml, case .success(let old) = readText(path: path), YAMLComments.present(in: old) {
+        if format == .yaml, case .success(let old) = readText(path: path), YAMLScan(old).hasComments {
             let backupPath = path + ".bak"
             do {
                 try AtomicFile.write(old, to: backupPath)
@@ -112,26 +112,5 @@ public enum ModelFiles {
             return .failure(.unwritable(error))
         }
         return .success(SaveReport(path: path, backup: backup))
-    }
-}
-
-/// Whether YAML text has comments, which a save cannot keep.
-enum YAMLComments {
-    static func present(in text: String) -> Bool {
-        for line in text.split(separator: "\n") {
-            var quote: Character?
-            var previous: Character = " "
-            for character in line {
-                if let open = quote {
-                    if character == open { quote = nil }
-                } else if character == "\"" || character == "'" {
-                    if previous == " " || previous == ":" || previous == "[" || previous == "{" || previous == "," { quote = character }
-                } else if character == "#", previous == " " || previous == "\t" {
-                    return true
-                }
-                previous = character
-            }
-        }
-        return false
     }
 }

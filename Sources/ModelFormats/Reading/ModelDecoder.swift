@@ -5,6 +5,9 @@ import Yams
 /// finds, located, rather than stopping at the first.
 struct ModelDecoder {
     var walker: NodeWalker
+    /// Whether a list item could not be decoded at all: then key paths of later items no
+    /// longer match the model's indices, and whole-model checks must wait.
+    private(set) var droppedItems = false
 
     init(file: String) { walker = NodeWalker(file: file) }
 
@@ -36,9 +39,11 @@ struct ModelDecoder {
     private mutating func list<T>(_ node: Node?, _ path: String, what: String,
                                   _ decode: (inout ModelDecoder, Node, String) -> T?) -> [T] {
         guard let node else { return [] }
-        return walker.items(of: node, at: path, what: what).enumerated().compactMap { index, item in
-            decode(&self, item, "\(path)[\(index)]")
+        var decoded: [T] = []
+        for (index, item) in walker.items(of: node, at: path, what: what).enumerated() {
+            if let value = decode(&self, item, "\(path)[\(index)]") { decoded.append(value) } else { droppedItems = true }
         }
+        return decoded
     }
 
     private mutating func text(_ fields: [String: Node], _ key: String, _ path: String) -> String? {

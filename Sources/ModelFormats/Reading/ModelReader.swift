@@ -32,9 +32,9 @@ public enum ModelReader {
             return .failure(ModelLoadError([Diagnostic(file: file, line: 1, column: 1, severity: .error,
                                                        message: "the file is larger than \(maximumBytes >> 20) MB")]))
         }
-        if let line = NestingGuard.firstTooDeepLine(in: text) {
-            return .failure(ModelLoadError([Diagnostic(file: file, line: line, column: 1, severity: .error,
-                                                       message: "nested more than \(NestingGuard.maximumDepth) levels deep")]))
+        if let problem = YAMLScan(text).firstProblem {
+            return .failure(ModelLoadError([Diagnostic(file: file, line: problem.line, column: problem.column, severity: .error,
+                                                       message: problem.message)]))
         }
         let root: Node
         do {
@@ -49,8 +49,11 @@ public enum ModelReader {
         var decoder = ModelDecoder(file: file)
         let decoded = decoder.decodeModel(root)
         var walker = decoder.walker
-        if let model = decoded, !walker.hasErrors {
-            for issue in model.validate() {
+        if let model = decoded, !decoder.droppedItems {
+            // After field errors some values fell back to defaults: their warnings could
+            // be false, but broken references and duplicates are still worth reporting.
+            let fieldErrors = walker.hasErrors
+            for issue in model.validate() where !fieldErrors || issue.severity == .error {
                 let severity: Diagnostic.Severity = issue.severity == .error ? .error : .warning
                 walker.report(severity, at: walker.mark(for: issue.path), "\(issue.path): \(issue.message)")
             }
@@ -73,15 +76,21 @@ public enum ModelReader {
         switch yamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { " \($0.text)" } ?? ""
-            return located(mark, "syntax error: \(problem)\(detail)")
+            guard let context else { return located(mark, "syntax error: \(problem)") }
+            // At the end of the file the place to fix is where the open construct starts.
+            if problem.contains("end of stream") {
+                return located(context.mark, "syntax error: \(problem) \(context.text); it starts here and is never closed")
+            }
+            return located(mark, "syntax error: \(problem) \(context.text) (which starts at \(context.mark.line):\(context.mark.column))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return located(context.mark, "duplicate key \(keys) in one mapping; each key may appear once")
         case .reader(let problem, let offset, _, _):
-            let prefix = text.utf8.prefix(offset ?? 0)
-            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-            return Diagnostic(file: file, line: line, column: 1, severity: .error, message: "cannot read the text: \(problem)")
+            // Yams gives the offset in characters; marks count Unicode scalars.
+            let before = text.prefix(offset ?? 0).unicodeScalars
+            let line = before.filter { $0 == "\n" }.count + 1
+            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            return Diagnostic(file: file, line: line, column: column, severity: .error, message: "cannot read the text: \(problem)")
         default:
             return Diagnostic(file: file, line: 1, column: 1, severity: .error, message: "cannot read the file: \(yamlError)")
         }

@@ -25,7 +25,7 @@ struct NodeWalker {
     }
 
     mutating func error(_ node: Node, _ path: String, _ message: String) {
-        report(.error, at: node.mark, "\(path): \(message)")
+        report(.error, at: node.mark, path.isEmpty ? message : "\(path): \(message)")
     }
 
     /// The location of `path` or, failing that, of its nearest recorded ancestor.
@@ -39,7 +39,7 @@ struct NodeWalker {
         return marks[""]
     }
 
-    /// Records `node` at `path`; false when the file is too large or uses anchors.
+    /// Records `node` at `path`; false when the file holds too many values to walk.
     mutating func visit(_ node: Node, at path: String) -> Bool {
         nodesVisited += 1
         if nodesVisited == Self.maximumNodes {
@@ -47,20 +47,7 @@ struct NodeWalker {
         }
         guard nodesVisited < Self.maximumNodes else { return false }
         if marks[path] == nil { marks[path] = node.mark }
-        if hasAnchor(node) {
-            error(node, path, "anchors and aliases (&, *) are not supported in model files; write the value out")
-            return false
-        }
         return true
-    }
-
-    private func hasAnchor(_ node: Node) -> Bool {
-        switch node {
-        case .scalar(let scalar): return scalar.anchor != nil
-        case .mapping(let mapping): return mapping.anchor != nil
-        case .sequence(let sequence): return sequence.anchor != nil
-        case .alias: return true
-        }
     }
 
     // MARK: Shapes
@@ -89,7 +76,7 @@ struct NodeWalker {
             keyMarks[keyPath] = keyNode.mark
             values[key.string] = value
         }
-        for key in required where values[key].map(isNull) ?? true {
+        for key in required where values[key].map(isEmpty) ?? true {
             let hint = values[key] == nil ? "missing required key '\(key)'" : "'\(key)' must not be empty"
             error(node, path, "\(hint) in \(what)")
         }
@@ -136,6 +123,13 @@ struct NodeWalker {
             self.error(node, path, error.message)
             return nil
         }
+    }
+
+    /// Whether a node is null or empty text, quoted or not.
+    func isEmpty(_ node: Node) -> Bool {
+        if isNull(node) { return true }
+        if case .scalar(let scalar) = node { return scalar.string.isEmpty }
+        return false
     }
 
     /// Whether a node is YAML's null: `~`, `null` or nothing, unquoted.

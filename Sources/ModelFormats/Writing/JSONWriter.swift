@@ -53,10 +53,12 @@ enum JSONWriter {
             case "\t": output += "\\t"
             case "\r": output += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    output += "\\u" + YAMLScalar.hex(scalar.value, width: 4)
-                } else {
+                // The reader is libyaml, which refuses what YAML calls non-printable; beyond
+                // the Basic Multilingual Plane everything is printable.
+                if scalar.value > 0xFFFF || !YAMLScalar.mustEscape(scalar) {
                     output.unicodeScalars.append(scalar)
+                } else {
+                    output += "\\u" + YAMLScalar.hex(scalar.value, width: 4)
                 }
             }
         }

@@ -66,11 +66,24 @@ enum YAMLScalar {
         if first == " " || last == " " || last == ":" { return false }
         if text.contains(": ") || text.contains(" #") { return false }
         for scalar in text.unicodeScalars {
-            if ",[]{}\"\\".unicodeScalars.contains(scalar) { return false }
-            if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .format { return false }
-            if scalar.properties.isWhitespace, scalar != " " { return false }
+            if ",[]{}\"\\".unicodeScalars.contains(scalar) || scalar == "\t" || mustEscape(scalar) { return false }
         }
         return true
+    }
+
+    /// Characters a reader would refuse or change (YAML's non-printables, NEL, line and
+    /// paragraph separators, invisible format characters): written as escapes.
+    static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E:
+            return false
+        case 0x85, 0x2028, 0x2029:
+            return true
+        case 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
+            return scalar.properties.generalCategory == .format
+        default:
+            return true
+        }
     }
 
     static func doubleQuoted(_ text: String) -> String {
@@ -83,12 +96,14 @@ enum YAMLScalar {
             case "\t": output += "\\t"
             case "\r": output += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                if !mustEscape(scalar) {
+                    output.unicodeScalars.append(scalar)
+                } else if scalar.value < 0x100 {
                     output += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.properties.generalCategory == .format || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                } else if scalar.value <= 0xFFFF {
                     output += "\\u" + hex(scalar.value, width: 4)
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    output += "\\U" + hex(scalar.value, width: 8)
                 }
             }
         }

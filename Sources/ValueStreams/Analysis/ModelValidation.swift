@@ -51,16 +51,16 @@ extension Model {
             issues.append(.init(.error, "streams[\(index)].id", "duplicate stream id '\(streams[index].id)' (first at streams[\(first)]); give each stream its own id"))
         }
         for (index, first) in firstDuplicates(capabilities.map(\.id)) {
-            issues.append(.init(.error, "capabilities[\(index)].id", "duplicate capability id '\(capabilities[index].id)' (first at capabilities[\(first)])"))
+            issues.append(.init(.error, "capabilities[\(index)].id", "duplicate capability id '\(capabilities[index].id)' (first at capabilities[\(first)]); give each capability its own id"))
         }
         let linkIDs = integrations.enumerated().compactMap { index, link in link.id.map { (index, $0) } }
         for (position, first) in firstDuplicates(linkIDs.map(\.1)) {
             let (index, id) = linkIDs[position]
-            issues.append(.init(.error, "integrations[\(index)].id", "duplicate link id '\(id)' (first at integrations[\(linkIDs[first].0)])"))
+            issues.append(.init(.error, "integrations[\(index)].id", "duplicate link id '\(id)' (first at integrations[\(linkIDs[first].0)]); give each link its own id"))
         }
         for (streamIndex, stream) in streams.enumerated() {
             for (index, first) in firstDuplicates(stream.stages.map(\.name)) {
-                issues.append(.init(.error, "streams[\(streamIndex)].stages[\(index)].name", "duplicate stage name '\(stream.stages[index].name)' in stream '\(stream.id)' (first at stages[\(first)])"))
+                issues.append(.init(.error, "streams[\(streamIndex)].stages[\(index)].name", "duplicate stage name '\(stream.stages[index].name)' in stream '\(stream.id)' (first at stages[\(first)]); give each stage its own name"))
             }
         }
     }
@@ -218,14 +218,29 @@ extension Model {
         return cycles.sorted { $0[0] < $1[0] }
     }
 
-    /// A component's streams in the order of a walk from its first stream along its edges.
+    /// The shortest cycle through a component's first stream (breadth-first, following
+    /// edges in declared order), as the streams along it.
     private func orderedCycle(_ component: [Int], edges: [[Int]]) -> [Int] {
-        var order = [component[0]]
-        var current = component[0]
-        while let next = edges[current].first(where: { component.contains($0) && !order.contains($0) }) {
-            order.append(next)
-            current = next
+        let start = component[0]
+        var parent: [Int: Int] = [:]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for next in edges[node] where component.contains(next) {
+                if next == start {
+                    var cycle = [node]
+                    while let previous = parent[cycle[0]] { cycle.insert(previous, at: 0) }
+                    return cycle
+                }
+                if parent[next] == nil, next != start {
+                    parent[next] = node
+                    queue.append(next)
+                }
+            }
         }
-        return order
+        return [start]
     }
+
 }

@@ -46,12 +46,14 @@ extension Double {
     /// Never in exponent form, which the strict readers refuse.
     public var shortDecimal: String {
         guard isFinite else { return "0" }
-        if self == rounded(), abs(self) < 1e15 {
+        if self == rounded(), abs(self) < 9e15 {
             return String(Int64(self))
         }
         let shortest = "\(self)"
         guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }),
-              let exponent = Int(shortest[shortest.index(after: e)...]) else { return shortest }
+              let exponent = Int(shortest[shortest.index(after: e)...]) else {
+            return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+        }
         let negative = shortest.hasPrefix("-")
         let mantissa = shortest[shortest.index(shortest.startIndex, offsetBy: negative ? 1 : 0)..<e]
         var digits = mantissa.filter { $0 != "." }
@@ -62,9 +64,9 @@ extension Double {
         } else if point > digits.count {
             digits += String(repeating: "0", count: point - digits.count)
         }
-        var text = String(digits.prefix(point)) + "." + digits.dropFirst(point)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return (negative ? "-" : "") + text
+        var fraction = Substring(digits.dropFirst(point))
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        let whole = String(digits.prefix(point))
+        return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
     }
 }

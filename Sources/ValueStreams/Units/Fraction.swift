@@ -37,7 +37,8 @@ public struct Fraction: Sendable, Hashable, CustomStringConvertible {
     /// A fraction spelled as a percentage.
     public init(value: Double) {
         self.value = value
-        self.text = "\((value * 100).shortDecimal)%"
+        // Rounded to 1e-9 of a point so 0.07 spells 7%, not 7.000000000000001%.
+        self.text = "\((((value * 100) * 1e9).rounded() / 1e9).shortDecimal)%"
     }
 
     /// 100 %, the nominal service level.
