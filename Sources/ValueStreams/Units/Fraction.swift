@@ -37,8 +37,11 @@ public struct Fraction: Sendable, Hashable, CustomStringConvertible {
     /// A fraction spelled as a percentage.
     public init(value: Double) {
         self.value = value
-        // Rounded to 1e-9 of a point so 0.07 spells 7%, not 7.000000000000001%.
-        self.text = "\((((value * 100) * 1e9).rounded() / 1e9).shortDecimal)%"
+        // Rounded to 1e-9 of a point so 0.07 spells 7%, not 7.000000000000001%; a value
+        // that spelling would change (1/3) is written as the exact fraction instead.
+        let percent = "\((((value * 100) * 1e9).rounded() / 1e9).shortDecimal)%"
+        let readsBack = (try? Fraction(parsing: percent, signed: true))?.value == value
+        self.text = readsBack || abs(value) > 1 ? percent : value.shortDecimal
     }
 
     /// 100 %, the nominal service level.

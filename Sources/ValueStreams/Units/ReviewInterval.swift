@@ -38,12 +38,10 @@ public struct ReviewInterval: Sendable, Hashable, CustomStringConvertible {
             self.init(length: .months(number * factor), text: text)
             return
         }
-        do {
-            let duration = try Duration(parsing: text)
-            self.init(length: .duration(duration), text: text)
-        } catch {
+        guard let duration = try? Duration(parsing: text), duration.hours > 0 else {
             throw UnitError("'\(text)' is not a review interval; write e.g. 12 months, 1y or 26w")
         }
+        self.init(length: .duration(duration), text: text)
     }
 
     /// Whether a review on `reviewed` is overdue on `today`.
