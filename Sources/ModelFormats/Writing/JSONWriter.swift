@@ -42,26 +42,11 @@ enum JSONWriter {
         return !fraction.isEmpty && fraction.allSatisfy { $0.isASCII && $0.properties.numericType != nil }
     }
 
-    /// A JSON string; `/` stays as it is.
+    /// A JSON string; `/` stays as it is. The reader is libyaml, which refuses what YAML
+    /// calls non-printable; beyond the Basic Multilingual Plane everything is printable.
     static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case "\r": output += "\\r"
-            default:
-                // The reader is libyaml, which refuses what YAML calls non-printable; beyond
-                // the Basic Multilingual Plane everything is printable.
-                if scalar.value > 0xFFFF || !YAMLScalar.mustEscape(scalar) {
-                    output.unicodeScalars.append(scalar)
-                } else {
-                    output += "\\u" + YAMLScalar.hex(scalar.value, width: 4)
-                }
-            }
+        YAMLScalar.quoted(text) { scalar in
+            scalar.value > 0xFFFF ? nil : "\\u" + YAMLScalar.hex(scalar.value, width: 4)
         }
-        return output + "\""
     }
 }

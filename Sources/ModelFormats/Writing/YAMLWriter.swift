@@ -87,6 +87,16 @@ enum YAMLScalar {
     }
 
     static func doubleQuoted(_ text: String) -> String {
+        quoted(text) { scalar in
+            if scalar.value < 0x100 { return "\\x" + hex(scalar.value, width: 2) }
+            if scalar.value <= 0xFFFF { return "\\u" + hex(scalar.value, width: 4) }
+            return "\\U" + hex(scalar.value, width: 8)
+        }
+    }
+
+    /// Text in double quotes with the escapes YAML and JSON share; `escape` spells any other
+    /// character that `mustEscape` flags (nil keeps it as it is).
+    static func quoted(_ text: String, escape: (Unicode.Scalar) -> String?) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -96,14 +106,10 @@ enum YAMLScalar {
             case "\t": output += "\\t"
             case "\r": output += "\\r"
             default:
-                if !mustEscape(scalar) {
-                    output.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x100 {
-                    output += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.value <= 0xFFFF {
-                    output += "\\u" + hex(scalar.value, width: 4)
+                if mustEscape(scalar), let escaped = escape(scalar) {
+                    output += escaped
                 } else {
-                    output += "\\U" + hex(scalar.value, width: 8)
+                    output.unicodeScalars.append(scalar)
                 }
             }
         }
