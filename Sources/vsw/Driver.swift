@@ -3,11 +3,24 @@ import Workbench
 
 /// Runs lines of commands against one session and prints what they give back.
 struct Driver {
-    var session = Session()
+    var session: Session
     /// At the prompt errors are shown and the loop goes on; elsewhere the first error stops it.
     let interactive: Bool
+    /// Whether results may use colour: standard output is a terminal, and neither
+    /// `NO_COLOR` nor `TERM=dumb` says otherwise.
+    let colour: Bool
+    /// Go on after a failing command (`vsw run --keep-going`), remembering that one failed.
+    var keepGoing = false
+    private(set) var failures = 0
 
     static let prompt = "vsw> "
+
+    init(session: Session, interactive: Bool) {
+        self.session = session
+        self.interactive = interactive
+        let environment = ProcessInfo.processInfo.environment
+        colour = isatty(1) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
 
     /// Runs one logical line; false if a command failed. Sets `quit` when a command asks.
     mutating func run(_ source: Source, quit: inout Bool) -> Bool {
@@ -20,21 +33,22 @@ struct Driver {
 
     /// Prints a result on standard output and its warnings, or an error, on standard error;
     /// false for an error.
-    func show(_ outcome: Result<Reply, LanguageError>, from source: Source, printsResult: Bool = true) -> Bool {
+    mutating func show(_ outcome: Result<Reply, LanguageError>, from source: Source, printsResult: Bool = true) -> Bool {
         switch outcome {
         case .success(let reply):
             for warning in reply.warnings { Console.writeError(warning + "\n") }
-            let text = TextRenderer.render(reply.result)
+            let text = Renderer.render(reply.result, RenderOptions(mode: session.output, colour: colour))
             if !text.isEmpty, printsResult { Console.write(text + "\n") }
             return true
         case .failure(let error):
+            failures += 1
             Console.writeError(error.formatted(in: source, promptWidth: Self.prompt.count) + "\n")
             return false
         }
     }
 
     /// Reads logical lines (joining continuations) and runs each; false if one failed and
-    /// the input is not interactive.
+    /// the input is neither interactive nor kept going.
     mutating func run(reader: inout some LineReader, name: SourceName, baseDirectory: String) -> Bool {
         var lineNumber = 0
         var quit = false
@@ -49,9 +63,16 @@ struct Driver {
                 text += "\n" + more
             }
             let source = Source(name: name, text: text, firstLine: firstLine, baseDirectory: baseDirectory)
-            if !run(source, quit: &quit), !interactive { return false }
+            if !run(source, quit: &quit), !interactive, !keepGoing { return false }
         }
         return true
+    }
+
+    /// `--model PATH|demo`: load before anything else, reporting errors against the flag.
+    mutating func preload(model path: String, baseDirectory: String) -> Bool {
+        let source = Source(name: .commandLine, text: path, baseDirectory: baseDirectory)
+        let argument = Operand(path, at: SourceSpan(lineOffset: 0, column: 1, length: max(1, path.count)))
+        return show(session.execute(.load(argument), typed: "load \(path)", in: source), from: source, printsResult: interactive)
     }
 }
 

@@ -59,7 +59,7 @@ struct LexerTests {
         #expect(try kinds("add link it-infra -> open-account/Apply") == [.word, .word, .word, .arrow, .word])
         #expect(try texts("a->b") == ["a", "->", "b"])
         #expect(try kinds("set x.servers = 4") == [.word, .word, .equals, .number])
-        #expect(try Lexer.tokens("run --keep-going").last == Token(kind: .flag, text: "keep-going", span: SourceSpan(lineOffset: 0, column: 5, length: 12)))
+        #expect(try Lexer.tokens("run --keep-going").last == Token(kind: .flag, text: "keep-going", span: SourceSpan(lineOffset: 0, column: 5, length: 12), range: 4..<16))
         #expect(try kinds("streams; show x") == [.word, .semicolon, .word, .word])
     }
 

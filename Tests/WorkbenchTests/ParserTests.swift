@@ -19,10 +19,10 @@ struct ParserTests {
     @Test("each command parses into its AST node")
     func commands() throws {
         #expect(try parse("load demo") == [.load(Operand("demo", at: SourceSpan(lineOffset: 0, column: 6, length: 4)))])
-        #expect(try parse("load \"my models/bank.yaml\"").first == .load(Operand("my models/bank.yaml", at: SourceSpan(lineOffset: 0, column: 6, length: 21))))
+        #expect(try parse("load \"my models/bank.yaml\"").first == .load(Operand("my models/bank.yaml", at: SourceSpan(lineOffset: 0, column: 6, length: 21), quoted: true)))
         #expect(try parse("streams") == [.streams])
         #expect(try parse("STREAMS") == [.streams], "command words are case-insensitive")
-        #expect(try parse("show \"Open Account\"") == [.show(Operand("Open Account", at: SourceSpan(lineOffset: 0, column: 6, length: 14)))])
+        #expect(try parse("show \"Open Account\"") == [.show(Operand("Open Account", at: SourceSpan(lineOffset: 0, column: 6, length: 14), quoted: true))])
         #expect(try parse("save model out.yaml") == [.saveModel(Operand("out.yaml", at: SourceSpan(lineOffset: 0, column: 12, length: 8)))])
         #expect(try parse("help") == [.help(topic: nil)])
         #expect(try parse("help save model") == [.help(topic: Operand("save model", at: SourceSpan(lineOffset: 0, column: 6, length: 4)))])

@@ -32,10 +32,14 @@ struct SessionTests {
         let loaded = try reply(&session, "load demo")
         let model = try #require(session.model)
         let customers = model.streams.filter { $0.kind == .customer }.count
-        #expect(loaded.result == .message(
-            "Loaded Northwind Bank from demo: \(model.streams.count) streams (\(customers) customer, "
+        guard case .message(let text, let figures) = loaded.result else {
+            Issue.record("load should confirm with a message")
+            return
+        }
+        #expect(text == "Loaded Northwind Bank from demo: \(model.streams.count) streams (\(customers) customer, "
             + "\(model.streams.count - customers) supporting), \(model.streams.map(\.stages.count).reduce(0, +)) stages, "
-            + "\(model.integrations.count) links, \(model.capabilities.count) capabilities."))
+            + "\(model.integrations.count) links, \(model.capabilities.count) capabilities.")
+        #expect(figures.first { $0.key == "streams" }?.value == .integer(model.streams.count))
         #expect(session.modelOrigin == "demo")
     }
 
@@ -55,8 +59,8 @@ struct SessionTests {
             Issue.record("streams should give a table")
             return
         }
-        #expect(table.columns.map(\.title) == ["id", "name", "kind", "stages", "owner"])
-        #expect(table.rows == model.streams.map { [$0.id, $0.name, $0.kind.rawValue, String($0.stages.count), $0.owner?.name ?? ""] })
+        #expect(table.columns.map(\.key) == ["id", "name", "kind", "owner", "stages"])
+        #expect(table.rows == model.streams.map { [.text($0.id), .text($0.name), .text($0.kind.rawValue), .optional($0.owner?.name), .integer($0.stages.count)] })
     }
 
     @Test("show resolves by id or name, case-insensitively, and a miss suggests the nearest")
@@ -66,10 +70,11 @@ struct SessionTests {
         let byID = try reply(&session, "show it-infra").result
         let byName = try reply(&session, "show \"manage it infrastructure\"").result
         #expect(byID == byName)
-        guard case .document(let sections) = byID else {
+        guard case .document(let document) = byID else {
             Issue.record("show should give a document")
             return
         }
+        let sections = document.sections
         #expect(sections.first?.title == "Manage IT Infrastructure (it-infra): supporting stream")
         #expect(sections.map(\.title).contains("Stages"))
         let error = failure(&session, "show it-infa")
@@ -100,7 +105,7 @@ struct SessionTests {
         var session = Session()
         _ = try reply(&session, "load demo")
         let demo = session.model
-        #expect(try reply(&session, "save model bank.yaml", in: folder).result == .message("Saved Northwind Bank to bank.yaml."))
+        #expect(try reply(&session, "save model bank.yaml", in: folder).result == .message("Saved Northwind Bank to bank.yaml.", figures: [.init("path", .text("bank.yaml")), .init("backup", .null)]))
         #expect(FileManager.default.fileExists(atPath: "\(folder)/bank.yaml"))
         var fresh = Session()
         _ = try reply(&fresh, "load bank.yaml", in: folder)
@@ -114,18 +119,18 @@ struct SessionTests {
         var session = Session()
         _ = try reply(&session, "load demo")
         let saved = try reply(&session, "save model m.yaml", in: folder)
-        #expect(saved.result == .message("Saved Northwind Bank to m.yaml. The old file had comments, which a save cannot keep: it is kept as m.yaml.bak."))
+        #expect(saved.result == .message("Saved Northwind Bank to m.yaml. The old file had comments, which a save cannot keep: it is kept as m.yaml.bak.", figures: [.init("path", .text("m.yaml")), .init("backup", .text("m.yaml.bak"))]))
         #expect(try String(contentsOfFile: "\(folder)/m.yaml.bak", encoding: .utf8) == "# hand-written\nmodel: Old\n")
     }
 
     @Test("help lists every command, and help CMD gives its usage and an example")
     func help() throws {
         var session = Session()
-        guard case .document(let sections) = try reply(&session, "help").result, let table = sections.first?.table else {
+        guard case .document(let document) = try reply(&session, "help").result, let table = document.sections.first?.table else {
             Issue.record("help should give a table")
             return
         }
-        #expect(table.rows.map { $0[0] } == CommandCatalog.all.map(\.usage))
+        #expect(table.rows.map { $0[0] } == CommandCatalog.all.map { .text($0.usage) })
         #expect(try reply(&session, "help load").result == .message(
             "usage: load PATH|demo\nLoad a model file (.yaml, .yml, .json), or the built-in demo organisation.\nexample: load demo"))
         #expect(failure(&session, "help lood")?.message == "no command 'lood'; did you mean 'load'?")

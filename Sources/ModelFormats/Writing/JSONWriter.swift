@@ -50,3 +50,9 @@ enum JSONWriter {
         }
     }
 }
+
+/// JSON text for other modules' output (JSON Lines), spelled as the model files spell it.
+public enum JSONText {
+    /// A JSON string literal; `/` stays as it is; what libyaml would refuse is escaped.
+    public static func quoted(_ text: String) -> String { JSONWriter.quoted(text) }
+}

@@ -17,12 +17,7 @@ public enum NameSuggestions {
         for (index, candidate) in candidates.enumerated() where seen.insert(candidate.lowercased()).inserted {
             let other = Array(candidate.lowercased())
             guard other.count <= 200 else { continue }
-            let distance: Int
-            if other.starts(with: target) || target.starts(with: other) {
-                distance = 1
-            } else {
-                distance = editDistance(target, other)
-            }
+            let distance = distance(target, other)
             let allowed = max(2, min(target.count, other.count) / 3)
             if distance <= allowed {
                 scored.append((distance, index, candidate))
@@ -33,8 +28,18 @@ public enum NameSuggestions {
     }
 
     /// `; did you mean 'x'?` or `; did you mean 'x' or 'y'?`, or empty when nothing is near.
+    /// Only the nearest names are offered: `lod` suggests `load`, not also `add`.
     public static func didYouMean(_ miss: String, among candidates: [String]) -> String {
-        phrase(nearest(to: miss, among: candidates))
+        let target = Array(miss.lowercased())
+        let near = nearest(to: miss, among: candidates)
+        let distances = near.map { distance(target, Array($0.lowercased())) }
+        guard let best = distances.min() else { return "" }
+        return phrase(zip(near, distances).filter { $0.1 == best }.map(\.0))
+    }
+
+    /// The distance `nearest` ranks by: 1 for a prefix either way, else the edit distance.
+    static func distance(_ target: [Character], _ other: [Character]) -> Int {
+        other.starts(with: target) || target.starts(with: other) ? 1 : editDistance(target, other)
     }
 
     /// `; did you mean 'x'?` for already chosen suggestions, or empty when there are none.

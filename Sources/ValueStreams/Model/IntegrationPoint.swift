@@ -59,6 +59,9 @@ public struct IntegrationPoint: Sendable, Hashable {
 
     public var effectiveStrength: Double { strength?.value ?? 1 }
 
-    /// The name commands use for it: its id, else `FROM -> TO (EFFECT)`.
-    public var name: String { id ?? "\(from) -> \(to) (\(effect.rawValue))" }
+    /// The name commands use for it: its id, else its descriptive name.
+    public var name: String { id ?? descriptiveName }
+
+    /// `FROM -> TO (EFFECT)`, which names a link with or without an id.
+    public var descriptiveName: String { "\(from) -> \(to) (\(effect.rawValue))" }
 }

@@ -2,32 +2,88 @@
 public struct Operand: Sendable, Hashable {
     public let text: String
     public let span: SourceSpan
+    /// Whether it was typed in quotes: a quoted `"none"` is text, a bare `none` clears.
+    public let quoted: Bool
 
-    public init(_ text: String, at span: SourceSpan) {
+    public init(_ text: String, at span: SourceSpan, quoted: Bool = false) {
         self.text = text
         self.span = span
+        self.quoted = quoted
     }
+
+    /// Whether this is the bare word `none`, which clears a field.
+    var isNone: Bool { !quoted && text.lowercased() == "none" }
+}
+
+/// `KEY VALUE` in `add` commands: a model-file key (dotted for nested fields) and its value.
+public struct Assignment: Sendable, Hashable {
+    public let key: Operand
+    public let value: Operand
+
+    public init(_ key: Operand, _ value: Operand) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// What `add` adds.
+public enum Addition: Sendable, Hashable {
+    /// `add stream ID "NAME" KIND [KEY VALUE…]`
+    case stream(id: Operand, name: Operand, kind: Operand)
+    /// `add stage X "NAME" [after STAGE] [KEY VALUE…]`
+    case stage(stream: Operand, name: Operand, after: Operand?)
+    /// `add link S[/STAGE] -> T[/STAGE] effect E [strength N] [sla KEY VALUE…] [id ID] [description "…"]`
+    case link(from: Operand, to: Operand)
+    /// `add segment "NAME" [expects "…"]`
+    case segment(name: Operand)
+    /// `add stakeholder "NAME" [function F]`
+    case stakeholder(name: Operand)
+    /// `add capability ID "NAME" [parent P] [assessment N]`
+    case capability(id: Operand, name: Operand)
+    /// `add metric X "NAME" CATEGORY [KEY VALUE…]`
+    case metric(stream: Operand, name: Operand, category: Operand)
 }
 
 /// A parsed command: the AST the session executes.
 public enum Command: Sendable, Hashable {
-    /// `load PATH|demo`
     case load(Operand)
-    /// `streams`
     case streams
-    /// `show STREAM`
     case show(Operand)
-    /// `save model PATH`
+    case stages(Operand)
+    case deps(Operand?)
+    case map(Operand)
+    case capabilities
     case saveModel(Operand)
-    /// `help [COMMAND]`
+    case newModel(Operand)
+    case add(Addition, [Assignment])
+    /// `set TARGET.FIELD = VALUE`
+    case set(target: Operand, value: Operand)
+    /// `remove X|X/STAGE`
+    case remove(Operand)
+    /// `remove link NAME`
+    case removeLink(Operand)
+    case undo
+    case redo
+    case history
+    case setOutput(Operand)
+    case setSeed(Operand)
     case help(topic: Operand?)
-    /// `quit`
     case quit
+
+    /// Whether the command changes the model, and so goes on the undo stack.
+    var isUndoable: Bool {
+        switch self {
+        case .load, .newModel, .add, .set, .remove, .removeLink: return true
+        default: return false
+        }
+    }
 }
 
-/// A command with the source it came from and where it sits in it.
+/// A command with where it sits in its source and the text it was typed as.
 public struct Statement: Sendable, Hashable {
     public let command: Command
     /// The span of the command's first word.
     public let span: SourceSpan
+    /// The command as typed, from its first token to its last.
+    public let text: String
 }

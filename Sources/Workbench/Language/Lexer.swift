@@ -5,7 +5,7 @@ public struct Lexer {
     /// Characters a word is made of, besides letters and digits.
     static let wordPunctuation: Set<Character> = ["/", ".", "-", "_", "~", ":"]
 
-    private let characters: [Character]
+    let characters: [Character]
     private var position = 0
     private var line = 0
     private var lineStart = 0
@@ -74,7 +74,8 @@ public struct Lexer {
         let startLine = line
         let startLineStart = lineStart
         func make(_ kind: Token.Kind, _ text: String) -> Token {
-            Token(kind: kind, text: text, span: span(from: start, startLine: startLine, startLineStart: startLineStart))
+            Token(kind: kind, text: text, span: span(from: start, startLine: startLine, startLineStart: startLineStart),
+                  range: start..<position)
         }
         switch character {
         case ";":

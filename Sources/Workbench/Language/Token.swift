@@ -22,6 +22,8 @@ public struct Token: Sendable, Hashable {
     /// The token's value: a string's decoded contents, a flag's name without `--`.
     public let text: String
     public let span: SourceSpan
+    /// Where the token starts and ends in the source text, in characters.
+    public let range: Range<Int>
 
     /// Whether the token is the word `word`, case-insensitively.
     public func isWord(_ word: String) -> Bool {

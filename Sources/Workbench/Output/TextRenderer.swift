@@ -1,19 +1,37 @@
 /// Draws results as plain text: tables with columns as wide as their content, two spaces
-/// apart, numbers right-aligned, no trailing blanks — the same bytes on every run.
+/// apart, no trailing blanks — the same bytes on every run. Colour, when asked for, only
+/// emphasises headings.
 public enum TextRenderer {
-    public static func render(_ result: CommandResult) -> String {
+    public static func render(_ result: CommandResult, colour: Bool = false) -> String {
+        let style = Style(colour: colour)
         switch result {
-        case .message(let text): return text
-        case .table(let table): return render(table)
-        case .document(let sections): return sections.map(render).joined(separator: "\n\n")
+        case .message(let text, _): return text
+        case .table(let table): return render(table, style)
+        case .document(let document): return document.sections.map { render($0, style) }.joined(separator: "\n\n")
         case .empty: return ""
         }
     }
 
-    public static func render(_ table: Table) -> String {
+    /// A value as a person reads it.
+    static func text(_ value: Value) -> String {
+        switch value {
+        case .text(let text): return text
+        case .integer(let number): return String(number)
+        case .number(let number): return Figures.significant(number)
+        case .percent(let fraction): return Figures.percent(fraction)
+        case .typed(let text, _): return text
+        case .bool(let flag): return flag ? "yes" : "no"
+        case .list(let items): return items.map(text).joined(separator: ", ")
+        case .object(let entries): return entries.map { "\($0.label ?? $0.key) \(text($0.value))" }.joined(separator: ", ")
+        case .null: return ""
+        }
+    }
+
+    static func render(_ table: Table, _ style: Style = Style(colour: false)) -> String {
+        // A line break inside a cell would break the table's rows apart.
+        let cells = table.rows.map { $0.map { text($0).replacingOccurrences(of: "\n", with: " ") } }
         let widths = table.columns.indices.map { column in
-            ([table.columns[column].title] + table.rows.map { column < $0.count ? $0[column] : "" })
-                .map(displayWidth).max() ?? 0
+            ([table.columns[column].title] + cells.map { column < $0.count ? $0[column] : "" }).map(displayWidth).max() ?? 0
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
@@ -24,27 +42,37 @@ public enum TextRenderer {
             }
             return trimTrailing(parts.joined(separator: "  "))
         }
-        var lines = [line(table.columns.map(\.title))]
+        var lines = [style.heading(line(table.columns.map(\.title)))]
         lines.append(trimTrailing(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")))
-        lines += table.rows.map(line)
+        lines += cells.map(line)
         if table.rows.isEmpty { lines.append("(none)") }
         return lines.joined(separator: "\n")
     }
 
-    static func render(_ section: Section) -> String {
+    static func render(_ section: Section, _ style: Style) -> String {
         var lines: [String] = []
-        if let title = section.title { lines.append(title) }
+        if let title = section.title { lines.append(style.heading(title)) }
         let labelWidth = section.fields.map { displayWidth($0.label) }.max() ?? 0
         for field in section.fields {
-            lines.append(trimTrailing("  " + field.label + ":" + String(repeating: " ", count: labelWidth - displayWidth(field.label) + 1) + field.value))
+            let padding = String(repeating: " ", count: labelWidth - displayWidth(field.label) + 1)
+            lines.append(trimTrailing("  " + field.label + ":" + padding + text(field.value)))
         }
+        lines += section.lines.map { trimTrailing("  " + $0) }
         if let table = section.table {
-            lines += render(table).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            lines += render(table, style).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         }
         return lines.joined(separator: "\n")
     }
 
-    /// Terminal columns a string takes: wide East Asian characters count two.
+    /// ANSI emphasis, or none.
+    struct Style {
+        let colour: Bool
+
+        func heading(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    }
+
+    /// Terminal columns a string takes: wide East Asian characters count two, combining
+    /// marks none.
     static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             switch scalar.value {

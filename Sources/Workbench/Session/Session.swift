@@ -5,12 +5,24 @@ import ValueStreams
 /// The workbench's state and the one place commands run. A command works on a copy and
 /// the session takes the copy only when it succeeds, so a failed command changes nothing.
 public struct Session: Sendable {
-    /// The model commands work on, if one is loaded.
-    public private(set) var model: Model?
-    /// Where the model came from: `demo` or the path it was loaded from.
-    public private(set) var modelOrigin: String?
+    private(set) var snapshot = Snapshot()
+    /// How results are drawn (`set output`).
+    public private(set) var output: OutputMode
+    /// The master seed of simulations (`set seed`, `--seed`).
+    public private(set) var seed: UInt64
+    private var undoStack = UndoStack()
+    /// Every command entered, in order.
+    public private(set) var cells: [Cell] = []
 
-    public init() {}
+    public init(output: OutputMode = .text, seed: UInt64 = 1) {
+        self.output = output
+        self.seed = seed
+    }
+
+    /// The model commands work on, if one is loaded.
+    public var model: Model? { snapshot.model }
+    /// Where the model came from: `demo`, a path, or `new model`.
+    public var modelOrigin: String? { snapshot.origin }
 
     /// Parses and runs one logical line: each `;`-separated command in turn, stopping at the
     /// first that fails. A line that does not parse runs nothing.
@@ -19,27 +31,39 @@ public struct Session: Sendable {
         do {
             statements = try Parser.parse(source)
         } catch {
+            cells.append(Cell(input: source.text, status: .failed))
             return [.failure(error)]
         }
         var outcomes: [Result<Reply, LanguageError>] = []
         for statement in statements {
-            let outcome = execute(statement.command, in: source)
+            let outcome = execute(statement, in: source)
             outcomes.append(outcome)
             guard case .success(let reply) = outcome, !reply.quits else { break }
         }
         return outcomes
     }
 
-    /// Runs one command against a copy of the state; commits the copy on success.
-    public mutating func execute(_ command: Command, in source: Source) -> Result<Reply, LanguageError> {
+    /// Runs one command against a copy of the state; commits the copy on success. Either
+    /// way the command becomes a history cell.
+    public mutating func execute(_ statement: Statement, in source: Source) -> Result<Reply, LanguageError> {
         var next = self
+        let cell = cells.count
         do {
-            let reply = try next.perform(command, in: source)
+            let reply = try next.perform(statement.command, in: source)
+            if statement.command.isUndoable { next.undoStack.record(before: snapshot, cell: cell) }
             self = next
+            cells.append(Cell(input: statement.text, status: .ok))
             return .success(reply)
         } catch {
+            cells.append(Cell(input: statement.text, status: .failed))
             return .failure(error)
         }
+    }
+
+    /// Runs a command built by the caller (`--model`), typed as `text`.
+    public mutating func execute(_ command: Command, typed text: String, in source: Source) -> Result<Reply, LanguageError> {
+        execute(Statement(command: command, span: SourceSpan(lineOffset: 0, column: 1, length: max(1, text.count)), text: text),
+                in: source)
     }
 
     private mutating func perform(_ command: Command, in source: Source) throws(LanguageError) -> Reply {
@@ -47,7 +71,34 @@ public struct Session: Sendable {
         case .load(let path): return try load(path, in: source)
         case .streams: return Reply(.table(StreamViews.list(try requireModel())))
         case .show(let name): return Reply(try StreamViews.show(name, in: try requireModel()))
+        case .stages(let name): return Reply(.table(try StreamViews.stages(name, in: try requireModel())))
+        case .deps(let name): return Reply(.table(try LinkViews.deps(name, in: try requireModel())))
+        case .map(let name): return Reply(try MapView.map(name, in: try requireModel()))
+        case .capabilities: return Reply(.table(CapabilityViews.list(try requireModel())))
         case .saveModel(let path): return try saveModel(path, in: source)
+        case .newModel(let name):
+            snapshot = Snapshot(model: Model(name: name.text), origin: "new model")
+            return Reply(.message("New model \(name.text): no streams yet; add one with add stream."))
+        case .add(let addition, let fields): return try edit { model throws(LanguageError) in try ModelEditor.add(addition, fields, to: &model) }
+        case .set(let target, let value): return try edit { model throws(LanguageError) in try ModelEditor.set(target, to: value, in: &model) }
+        case .remove(let target): return try edit { model throws(LanguageError) in try ModelEditor.remove(target, from: &model) }
+        case .removeLink(let name): return try edit { model throws(LanguageError) in try ModelEditor.removeLink(name, from: &model) }
+        case .undo: return try undo()
+        case .redo: return try redo()
+        case .history: return Reply(.table(HistoryView.table(cells)))
+        case .setOutput(let mode):
+            do {
+                output = try FieldValue.choice(mode.text, "an output mode")
+            } catch {
+                throw LanguageError(error.message, at: mode.span)
+            }
+            return Reply(.message("Output is \(output.rawValue) from now on."))
+        case .setSeed(let text):
+            guard let value = UInt64(text.text) else {
+                throw LanguageError("'\(text.text)' is not a seed; write a whole number from 0 to \(UInt64.max)", at: text.span)
+            }
+            seed = value
+            return Reply(.message("Seed is \(value)."))
         case .help(let topic): return Reply(try HelpText.render(topic))
         case .quit: return Reply(.empty, quits: true)
         }
@@ -60,6 +111,37 @@ public struct Session: Sendable {
         return model
     }
 
+    /// Applies an edit to a copy of the model, then checks the whole model: errors refuse
+    /// the edit, warnings come with the reply.
+    private mutating func edit(_ change: (inout Model) throws(LanguageError) -> Edit) throws(LanguageError) -> Reply {
+        var model = try requireModel()
+        let edit = try change(&model)
+        let issues = model.validate()
+        let errors = issues.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            throw LanguageError("the change would leave the model invalid, so nothing changed", at: edit.span,
+                                details: errors.map { "error: \($0.path): \($0.message)" })
+        }
+        let before = Set(try requireModel().validate().filter { $0.severity == .warning })
+        snapshot.model = model
+        let warnings = issues.filter { $0.severity == .warning && !before.contains($0) }
+        return Reply(.message(edit.message), warnings: warnings.map { "warning: \($0.path): \($0.message)" })
+    }
+
+    private mutating func undo() throws(LanguageError) -> Reply {
+        guard let entry = undoStack.undo(current: snapshot) else { throw LanguageError("nothing to undo") }
+        snapshot = entry.snapshot
+        cells[entry.cell].status = .undone
+        return Reply(.message("Undid: \(cells[entry.cell].input)"))
+    }
+
+    private mutating func redo() throws(LanguageError) -> Reply {
+        guard let entry = undoStack.redo(current: snapshot) else { throw LanguageError("nothing to redo") }
+        snapshot = entry.snapshot
+        cells[entry.cell].status = .ok
+        return Reply(.message("Redid: \(cells[entry.cell].input)"))
+    }
+
     /// A path typed in a command, resolved against the source's folder.
     static func resolve(_ path: String, in source: Source) -> String {
         let expanded = (path as NSString).expandingTildeInPath
@@ -70,7 +152,7 @@ public struct Session: Sendable {
 
     private mutating func load(_ path: Operand, in source: Source) throws(LanguageError) -> Reply {
         let loaded: LoadedModel
-        if path.text == "demo" {
+        if path.text == "demo", !path.quoted {
             switch ModelFiles.demo() {
             case .success(let demo): loaded = demo
             case .failure(let error):
@@ -88,9 +170,8 @@ public struct Session: Sendable {
                 throw LanguageError(error.description, at: path.span)
             }
         }
-        model = loaded.model
-        modelOrigin = path.text
-        return Reply(.message(StreamViews.loadSummary(loaded.model, from: path.text, warnings: loaded.warnings.count)),
+        snapshot = Snapshot(model: loaded.model, origin: path.text)
+        return Reply(StreamViews.loadSummary(loaded.model, from: path.text, warnings: loaded.warnings.count),
                      warnings: loaded.warnings.map(\.description))
     }
 
@@ -102,9 +183,15 @@ public struct Session: Sendable {
             if report.backup != nil {
                 message += " The old file had comments, which a save cannot keep: it is kept as \(path.text).bak."
             }
-            return Reply(.message(message))
+            return Reply(.message(message, figures: [.init("path", .text(path.text)), .init("backup", .optional(report.backup.map { _ in path.text + ".bak" }))]))
         case .failure(let error):
             throw LanguageError(error.description, at: path.span)
         }
     }
+}
+
+/// What an edit did, for its confirmation, and where to point if the model refuses it.
+struct Edit {
+    let message: String
+    let span: SourceSpan
 }

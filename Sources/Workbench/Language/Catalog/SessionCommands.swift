@@ -1,0 +1,53 @@
+extension CommandCatalog {
+    static let sessionCommands: [CommandSpec] = [
+        CommandSpec(words: ["undo"], arguments: "",
+                    summary: "Undo the last change to the model (edits, load, new model).",
+                    example: "undo") { cursor throws(LanguageError) in
+            try cursor.end()
+            return .undo
+        },
+        CommandSpec(words: ["redo"], arguments: "",
+                    summary: "Redo the last undone change.",
+                    example: "redo") { cursor throws(LanguageError) in
+            try cursor.end()
+            return .redo
+        },
+        CommandSpec(words: ["history"], arguments: "",
+                    summary: "The commands of this session, with what became of each.",
+                    example: "history") { cursor throws(LanguageError) in
+            try cursor.end()
+            return .history
+        },
+        CommandSpec(words: ["set", "output"], arguments: "text|json|csv|markdown",
+                    summary: "Choose how results are drawn from now on; errors are always text on standard error.",
+                    example: "set output json") { cursor throws(LanguageError) in
+            let mode = try cursor.value("an output mode (text, json, csv or markdown)")
+            try cursor.end()
+            return .setOutput(mode)
+        },
+        CommandSpec(words: ["set", "seed"], arguments: "N",
+                    summary: "Set the random seed simulations use (saved sessions record it).",
+                    example: "set seed 42") { cursor throws(LanguageError) in
+            let seed = try cursor.value("a whole number N")
+            try cursor.end()
+            return .setSeed(seed)
+        },
+        CommandSpec(words: ["help"], arguments: "[COMMAND]",
+                    summary: "List the commands, or show one command's usage and an example.",
+                    example: "help add link") { cursor throws(LanguageError) in
+            var topic: Operand?
+            if let first = cursor.optionalValue() {
+                var words = [first]
+                while let more = cursor.optionalValue() { words.append(more) }
+                topic = Operand(words.map(\.text).joined(separator: " "), at: first.span)
+            }
+            return .help(topic: topic)
+        },
+        CommandSpec(words: ["quit"], arguments: "",
+                    summary: "Leave the workbench (Ctrl-D does the same).",
+                    example: "quit") { cursor throws(LanguageError) in
+            try cursor.end()
+            return .quit
+        },
+    ]
+}

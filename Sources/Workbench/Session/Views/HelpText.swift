@@ -1,0 +1,21 @@
+import ValueStreams
+
+/// `help` and `help CMD`, from the command catalog.
+enum HelpText {
+    static func render(_ topic: Operand?) throws(LanguageError) -> CommandResult {
+        guard let topic else {
+            let table = Table(columns: [.init("command"), .init("summary", "what it does")],
+                              rows: CommandCatalog.all.map { [.text($0.usage), .text($0.summary)] })
+            let note = "Names resolve by id or name, case-insensitively; quote names with spaces (open-account/\"Verify identity\"); "
+                + "separate commands on one line with ;. Type help COMMAND for an example."
+            return .document(Document(sections: [Section(title: "Commands", lines: [note], table: table)],
+                                      data: StreamViews.rows(of: table)))
+        }
+        let specs = CommandCatalog.specs(named: topic.text)
+        guard !specs.isEmpty else {
+            let near = NameSuggestions.didYouMean(topic.text, among: CommandCatalog.all.map(\.name))
+            throw LanguageError("no command '\(topic.text)'\(near.isEmpty ? "; type help for the list" : near)", at: topic.span)
+        }
+        return .message(specs.map { "usage: \($0.usage)\n\($0.summary)\nexample: \($0.example)" }.joined(separator: "\n\n"))
+    }
+}
