@@ -46,7 +46,7 @@ enum MapView {
             stageData.append(.object([
                 .init("stage", .text(stage.name)), .init("functions", .list(stage.functions.map(Value.text))),
                 .init("servers", .integer(stage.effectiveServers)), .init("time_h", stage.time.map { .typed($0.text, $0.hours) } ?? .null),
-                .init("cv", .number(stage.effectiveCV)), .init("wait_h", stage.wait.map { .typed($0.text, $0.hours) } ?? .null),
+                .init("cv", .typed(stage.effectiveCV.shortDecimal, stage.effectiveCV)), .init("wait_h", stage.wait.map { .typed($0.text, $0.hours) } ?? .null),
                 .init("defects", stage.defects.map { .typed($0.text, $0.value) } ?? .null), .init("rework_to", .optional(stage.reworkTo)),
                 .init("handoff_to", handoff.map { .list($0.map(Value.text)) } ?? .null),
                 .init("fed_by", StreamViews.rows(of: LinkViews.table(feeding, around: nil, in: model))),

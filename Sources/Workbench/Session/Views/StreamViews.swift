@@ -54,7 +54,7 @@ enum StreamViews {
                       .init("capabilities")],
             rows: stream.stages.enumerated().map { index, stage in
                 [.text(stage.name), .integer(stage.effectiveServers), stage.time.map { .typed($0.text, $0.hours) } ?? .null,
-                 .number(stage.effectiveCV), stage.wait.map { .typed($0.text, $0.hours) } ?? .null,
+                 .typed(stage.effectiveCV.shortDecimal, stage.effectiveCV), stage.wait.map { .typed($0.text, $0.hours) } ?? .null,
                  stage.defects.map { .typed($0.text, $0.value) } ?? .null, .optional(stage.reworkTo),
                  visits.map { .number($0[index]) } ?? .null, utilisations[index].map(Value.percent) ?? .null,
                  .list(stage.functions.map(Value.text)), .list(stage.capabilities.map(Value.text))]
@@ -65,8 +65,7 @@ enum StreamViews {
         let stream = try resolve(name, in: model)
         let overview = overview(of: stream)
         var sections = [Section(title: "\(stream.name) (\(stream.id)): \(stream.kind.rawValue) stream", fields: overview)]
-        var data: [Value.Entry] = [.init("id", .text(stream.id)), .init("name", .text(stream.name)), .init("kind", .text(stream.kind.rawValue))]
-        data += overview.map { Value.Entry($0.label.replacingOccurrences(of: " ", with: "_"), $0.value) }
+        var data = details(of: stream)
         let stages = stageTable(stream)
         let metrics = metricTable(stream)
         let links = LinkViews.table(LinkViews.links(of: stream, in: model), around: stream, in: model)
@@ -76,6 +75,36 @@ enum StreamViews {
             data.append(.init(title.lowercased().replacingOccurrences(of: "-", with: ""), rows(of: table)))
         }
         return .document(Document(sections: sections, data: .object(data)))
+    }
+
+    /// The stream's fields for programs: model-file keys, units in key names.
+    private static func details(of stream: ValueStream) -> [Value.Entry] {
+        func text(_ value: String?) -> Value { .optional(value) }
+        return [
+            .init("id", .text(stream.id)), .init("name", .text(stream.name)), .init("kind", .text(stream.kind.rawValue)),
+            .init("trigger", stream.trigger.map { trigger in
+                .object([.init("by", text(trigger.by)), .init("event", text(trigger.event)),
+                         .init("external", trigger.external.map(Value.bool) ?? .null)])
+            } ?? .null),
+            .init("value", text(stream.value)),
+            .init("owner", stream.owner.map { .object([.init("name", .text($0.name)), .init("reach", text($0.reach?.rawValue))]) } ?? .null),
+            .init("serves", text(stream.serves?.rawValue)),
+            .init("segments", .list(stream.segments.map(Value.text))),
+            .init("demand_per_h", stream.demand.map { .typed($0.text, $0.perHour) } ?? .null),
+            .init("promise_h", stream.promise.map { .typed($0.text, $0.hours) } ?? .null),
+            .init("service_level", stream.serviceLevel.map(serviceLevelValue) ?? .null),
+            .init("reviewed", text(stream.reviewed?.description)),
+            .init("classification", stream.classification.map { record in
+                .object([.init("kind", .text(record.kind.rawValue)), .init("by", text(record.by)),
+                         .init("on", text(record.on?.description)), .init("because", text(record.because))])
+            } ?? .null),
+            .init("governance", stream.governance.map { governance in
+                .object([.init("model", text(governance.model?.rawValue)), .init("forum", text(governance.forum)),
+                         .init("members", .list(governance.members.map(Value.text)))])
+            } ?? .null),
+            .init("functions", .list(stream.functions.map(Value.text))),
+            .init("cost", stream.cost.map(Value.number) ?? .null),
+        ]
     }
 
     /// A table's rows as a list of objects keyed by its columns.
