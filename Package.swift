@@ -32,7 +32,7 @@ let package = Package(
 
         .testTarget(name: "ValueStreamsTests", dependencies: ["ValueStreams"], swiftSettings: strict),
         .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"], swiftSettings: strict),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench"], swiftSettings: strict),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench"], exclude: ["Golden"], swiftSettings: strict),
         // End-to-end: drives the built binary, so it depends on the executable.
         .testTarget(name: "vswTests", dependencies: ["vsw"], swiftSettings: strict),
     ],

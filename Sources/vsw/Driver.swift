@@ -12,6 +12,8 @@ struct Driver {
     /// Go on after a failing command (`vsw run --keep-going`), remembering that one failed.
     var keepGoing = false
     private(set) var failures = 0
+    /// Whether anything has been printed, so Markdown results can be kept apart.
+    private var printedAny = false
 
     static let prompt = "vsw> "
 
@@ -24,25 +26,35 @@ struct Driver {
 
     /// Runs one logical line; false if a command failed. Sets `quit` when a command asks.
     mutating func run(_ source: Source, quit: inout Bool) -> Bool {
+        var printed = false
         for outcome in session.run(source) {
-            guard show(outcome, from: source) else { return false }
-            if case .success(let reply) = outcome, reply.quits { quit = true }
+            // Once a command on the line has printed, a caret would land under its output.
+            guard show(outcome, from: source, caretUnderInput: !printed) else { return false }
+            if case .success(let reply) = outcome {
+                printed = printed || reply.result != .empty
+                if reply.quits { quit = true }
+            }
         }
         return true
     }
 
     /// Prints a result on standard output and its warnings, or an error, on standard error;
     /// false for an error.
-    mutating func show(_ outcome: Result<Reply, LanguageError>, from source: Source, printsResult: Bool = true) -> Bool {
+    mutating func show(_ outcome: Result<Reply, LanguageError>, from source: Source, printsResult: Bool = true,
+                       caretUnderInput: Bool = true) -> Bool {
         switch outcome {
         case .success(let reply):
             for warning in reply.warnings { Console.writeError(warning + "\n") }
             let text = Renderer.render(reply.result, RenderOptions(mode: session.output, colour: colour))
-            if !text.isEmpty, printsResult { Console.write(text + "\n") }
+            if !text.isEmpty, printsResult {
+                // Markdown blocks must be apart, or two tables read as one.
+                Console.write((printedAny && session.output == .markdown ? "\n" : "") + text + "\n")
+                printedAny = true
+            }
             return true
         case .failure(let error):
             failures += 1
-            Console.writeError(error.formatted(in: source, promptWidth: Self.prompt.count) + "\n")
+            Console.writeError(error.formatted(in: source, promptWidth: caretUnderInput ? Self.prompt.count : nil) + "\n")
             return false
         }
     }

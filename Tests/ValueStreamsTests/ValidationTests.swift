@@ -271,8 +271,8 @@ struct ValidationTests {
     }
 
     @Test("utilisation at or above 1 is a warning on the stage; below is not", arguments: [
-        ("1/h", "1h", nil, 1, "100%"), ("2/h", "1h", nil, 1, "200%"), ("1/h", "30m", 0.5, 1, "100%"),
-        ("3/h", "1h", nil, 2, "150%"), ("24/day", "1h", nil, 1, "100%"),
+        ("1/h", "1h", nil, 1, "100.0%"), ("2/h", "1h", nil, 1, "200.0%"), ("1/h", "30m", 0.5, 1, "100.0%"),
+        ("3/h", "1h", nil, 2, "150.0%"), ("24/day", "1h", nil, 1, "100.0%"),
     ] as [(String, String, Double?, Int, String)])
     func overloaded(demand: String, time: String, defects: Double?, servers: Int, percent: String) {
         let value = stream([stage("A", time: "1m"), stage("B", defects: defects, time: time, servers: servers)], demand: demand)

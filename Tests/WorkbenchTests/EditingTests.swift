@@ -174,6 +174,6 @@ struct EditingTests {
     func editWarnings() throws {
         var session = try demoSession()
         let reply = try run(&session, "set open-account/Apply.servers = 1")
-        #expect(reply.warnings == ["warning: streams[0].stages[0]: stage 'Apply' of 'open-account' is at utilisation 125% (≥ 100%): its queue grows without bound"])
+        #expect(reply.warnings == ["warning: streams[0].stages[0]: stage 'Apply' of 'open-account' is at utilisation 125.0% (≥ 100%): its queue grows without bound"])
     }
 }

@@ -742,7 +742,7 @@ struct MalformedModelTests {
                 """,
             // The stage's mapping on line 8: `      - {`, the `{` at 9.
             line: 8, column: 9, token: "{ name: S1", path: "streams[0].stages[0]",
-            advice: ["stage 'S1' of 'a' is at utilisation 100% (≥ 100%)"]),
+            advice: ["stage 'S1' of 'a' is at utilisation 100.0% (≥ 100%)"]),
         WarnedModel(
             problem: "a stage above 100 % through rework",
             text: """

@@ -2,10 +2,8 @@ import ValueStreams
 
 /// A located problem in a file: `FILE:LINE:COLUMN: error|warning: message`.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable {
-        case error
-        case warning
-    }
+    /// Errors stop a load; warnings do not. The same two kinds as a model's own issues.
+    public typealias Severity = ModelIssue.Severity
 
     /// The file as the user named it.
     public let file: String

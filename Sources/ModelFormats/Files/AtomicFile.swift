@@ -15,7 +15,10 @@ public struct FileWriteError: Error, Sendable, CustomStringConvertible {
 /// Durable, atomic file replacement: write a temporary file beside the target, fsync it,
 /// rename it over the target, fsync the folder. A crash leaves the old file or the new one.
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws(FileWriteError) {
+    /// Writes `text` to `path`; `beforeReplacing` runs once the new text is durable and
+    /// before it replaces the old file (a failure there leaves the old file in place).
+    public static func write(_ text: String, to path: String,
+                             beforeReplacing: () throws(FileWriteError) -> Void = {}) throws(FileWriteError) {
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
         let base = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = "\(folder)/.\(base).tmp-\(getpid())"
@@ -37,6 +40,12 @@ public enum AtomicFile {
             throw error
         }
         close(descriptor)
+        do {
+            try beforeReplacing()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
         guard rename(temporary, path) == 0 else {
             let error = fail("rename failed")
             unlink(temporary)

@@ -61,19 +61,28 @@ public enum ModelFiles {
         return ModelReader.read(text, file: shown).mapError(ModelFileError.invalid)
     }
 
-    /// A file's text, refusing folders, oversized files and invalid UTF-8.
+    /// A file's text, refusing folders, devices, oversized files and invalid UTF-8. Reads
+    /// at most one byte past the limit, whatever the file (or a link to it) claims.
     static func readText(path: String) -> Result<String, UnitError> {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) else {
             return .failure(UnitError("no such file"))
         }
         if isFolder.boolValue { return .failure(UnitError("it is a folder, not a file")) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size > ModelReader.maximumBytes {
-            return .failure(UnitError("the file is larger than \(ModelReader.maximumBytes >> 20) MB"))
+        let attributes = try? FileManager.default.attributesOfItem(atPath: target)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            return .failure(UnitError("it is not a regular file"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(UnitError("permission denied or unreadable"))
+        guard let handle = FileHandle(forReadingAtPath: target) else {
+            return .failure(UnitError("permission denied"))
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: ModelReader.maximumBytes + 1) ?? Data() else {
+            return .failure(UnitError("the file could not be read"))
+        }
+        if data.count > ModelReader.maximumBytes {
+            return .failure(UnitError("the file is larger than \(ModelReader.maximumBytes >> 20) MB"))
         }
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -97,17 +106,14 @@ public enum ModelFiles {
     public static func save(_ model: Model, to path: String) -> Result<SaveReport, ModelFileError> {
         guard let format = ModelFormat(path: path) else { return .failure(.unknownFormat(path: path)) }
         var backup: String?
-        if format == .yaml, case .success(let old) = readText(path: path), YAMLScan(old).hasComments {
-            let backupPath = path + ".bak"
-            do {
-                try AtomicFile.write(old, to: backupPath)
-            } catch {
-                return .failure(.unwritable(error))
-            }
-            backup = backupPath
-        }
         do {
-            try AtomicFile.write(render(model, as: format), to: path)
+            // The old file goes to PATH.bak only once the new one is written and synced, so a
+            // failed save leaves the disk as it was.
+            try AtomicFile.write(render(model, as: format), to: path) { () throws(FileWriteError) in
+                guard format == .yaml, case .success(let old) = readText(path: path), YAMLScan(old).hasComments else { return }
+                try AtomicFile.write(old, to: path + ".bak")
+                backup = path + ".bak"
+            }
         } catch {
             return .failure(.unwritable(error))
         }

@@ -50,21 +50,16 @@ public enum FieldValue {
         return count
     }
 
-    /// A plain number ≥ 0 (cv, cost).
-    public static func nonNegative(_ text: String) throws(UnitError) -> Double {
-        guard let number = StrictDecimal.parse(text) else {
-            throw UnitError("'\(text)' is not a number; write e.g. 0.5")
-        }
-        guard number >= 0 else { throw UnitError("'\(text)' is negative; write a number ≥ 0") }
+    /// A plain number ≥ 0 (cv, cost), as typed.
+    public static func nonNegative(_ text: String) throws(UnitError) -> PlainNumber {
+        let number = try PlainNumber(parsing: text)
+        guard number.value >= 0 else { throw UnitError("'\(text)' is negative; write a number ≥ 0") }
         return number
     }
 
-    /// A signed plain number (response coefficients, ranges).
-    public static func number(_ text: String) throws(UnitError) -> Double {
-        guard let number = StrictDecimal.parse(text) else {
-            throw UnitError("'\(text)' is not a number; write e.g. -0.2 or 60")
-        }
-        return number
+    /// A signed plain number (response coefficients, ranges), as typed.
+    public static func number(_ text: String) throws(UnitError) -> PlainNumber {
+        try PlainNumber(parsing: text)
     }
 
     public static func assessment(_ text: String) throws(UnitError) -> Int {
@@ -101,8 +96,6 @@ public enum FieldValue {
         if let match = E.allCases.first(where: { $0.rawValue.caseInsensitiveEquals(text) }) { return match }
         let names = E.allCases.map(\.rawValue)
         let options = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-        let near = NameSuggestions.nearest(to: text, among: names, limit: 1)
-        let hint = near.first.map { "; did you mean '\($0)'?" } ?? ""
-        throw UnitError("'\(text)' is not \(what)\(hint) (use \(options))")
+        throw UnitError("'\(text)' is not \(what)\(NameSuggestions.didYouMean(text, among: names)) (use \(options))")
     }
 }

@@ -107,7 +107,9 @@ struct ModelDecoder {
             decoder.decodeMetric(node, path)
         }
         stream.cost = value(fields, "cost", path, FieldValue.nonNegative)
-        guard id != nil, name != nil, kind != nil else { return nil }
+        // A bad kind was reported; the stream stays (as supporting) so later items keep their
+        // key paths and references to it still resolve.
+        guard id != nil, name != nil, kind != nil || fields["kind"] != nil else { return nil }
         return stream
     }
 
@@ -146,12 +148,13 @@ struct ModelDecoder {
 
     private mutating func decodeSignOff(_ node: Node, _ path: String) -> SignOff? {
         guard let fields = walker.fields(of: node, at: path, allowed: ModelSchema.signoff, required: ["by", "verdict"],
-                                         what: "a sign-off"),
-              let by = text(fields, "by", path),
-              let verdict: Verdict = choice(fields, "verdict", path, "a verdict") else { return nil }
-        return SignOff(by: by, function: text(fields, "function", path), verdict: verdict,
-                       on: value(fields, "on", path, FieldValue.date), note: text(fields, "note", path),
-                       stale: value(fields, "stale", path, FieldValue.bool) ?? false)
+                                         what: "a sign-off") else { return nil }
+        let by = text(fields, "by", path)
+        let verdict: Verdict? = choice(fields, "verdict", path, "a verdict")
+        let signoff = SignOff(by: by ?? "", function: text(fields, "function", path), verdict: verdict ?? .agree,
+                              on: value(fields, "on", path, FieldValue.date), note: text(fields, "note", path),
+                              stale: value(fields, "stale", path, FieldValue.bool) ?? false)
+        return by == nil || fields["verdict"] == nil ? nil : signoff
     }
 
     private mutating func decodeGovernance(_ node: Node, _ path: String) -> Governance? {
@@ -161,10 +164,12 @@ struct ModelDecoder {
     }
 
     private mutating func decodeStage(_ node: Node, _ path: String) -> Stage? {
-        guard let fields = walker.fields(of: node, at: path, allowed: ModelSchema.stage, required: ["name"], what: "a stage"),
-              let name = text(fields, "name", path) else { return nil }
-        return Stage(
-            name: name,
+        guard let fields = walker.fields(of: node, at: path, allowed: ModelSchema.stage, required: ["name"], what: "a stage") else {
+            return nil
+        }
+        let name = text(fields, "name", path)
+        let stage = Stage(
+            name: name ?? "",
             functions: texts(fields, "functions", path, what: "functions"),
             servers: value(fields, "servers", path, FieldValue.servers),
             time: value(fields, "time", path, FieldValue.duration),
@@ -176,19 +181,22 @@ struct ModelDecoder {
             entrance: text(fields, "entrance", path),
             exit: text(fields, "exit", path),
             cost: value(fields, "cost", path, FieldValue.nonNegative))
+        return name == nil ? nil : stage
     }
 
     private mutating func decodeMetric(_ node: Node, _ path: String) -> Metric? {
         guard let fields = walker.fields(of: node, at: path, allowed: ModelSchema.metric, required: ["name", "category"],
-                                         what: "a metric"),
-              let name = text(fields, "name", path),
-              let category: MetricCategory = choice(fields, "category", path, "a metric category") else { return nil }
-        return Metric(
-            name: name, category: category, unit: text(fields, "unit", path),
+                                         what: "a metric") else { return nil }
+        let name = text(fields, "name", path)
+        let category: MetricCategory? = choice(fields, "category", path, "a metric category")
+        let metric = Metric(
+            name: name ?? "", category: category ?? .efficiency, unit: text(fields, "unit", path),
             direction: choice(fields, "direction", path, "a direction"),
             baseline: value(fields, "baseline", path, FieldValue.measure),
             target: value(fields, "target", path, FieldValue.measure),
             responds: fields["responds"].flatMap { decodeResponse($0, "\(path).responds") })
+        // A bad category was reported; the metric stays so later key paths stay true.
+        return name == nil || fields["category"] == nil ? nil : metric
     }
 
     private mutating func decodeResponse(_ node: Node, _ path: String) -> ResponseModel? {
@@ -198,16 +206,16 @@ struct ModelDecoder {
         let coefficients = Driver.allCases.compactMap { driver in
             value(fields, driver.rawValue, path, FieldValue.number).map { ResponseModel.Coefficient(driver: driver, perUnit: $0) }
         }
-        var range: ClosedRange<Double>?
+        var range: ResponseModel.Bounds?
         if let rangeNode = fields["range"] {
             let items = walker.items(of: rangeNode, at: "\(path).range", what: "bounds")
             let bounds = items.enumerated().compactMap { index, item in
                 walker.value(item, at: "\(path).range[\(index)]", FieldValue.number)
             }
-            if items.count != 2 || (bounds.count == 2 && bounds[0] >= bounds[1]) {
+            if items.count != 2 || (bounds.count == 2 && bounds[0].value >= bounds[1].value) {
                 walker.error(rangeNode, "\(path).range", "expected [low, high] with low below high, e.g. [-100, 100]")
             } else if bounds.count == 2 {
-                range = bounds[0]...bounds[1]
+                range = ResponseModel.Bounds(low: bounds[0], high: bounds[1])
             }
         }
         return ResponseModel(coefficients: coefficients, range: range)
@@ -223,13 +231,17 @@ struct ModelDecoder {
 
     private mutating func decodeIntegration(_ node: Node, _ path: String) -> IntegrationPoint? {
         guard let fields = walker.fields(of: node, at: path, allowed: ModelSchema.integration,
-                                         required: ["from", "to", "effect"], what: "an integration"),
-              let from = text(fields, "from", path), let to = text(fields, "to", path),
-              let effect: Effect = choice(fields, "effect", path, "an effect") else { return nil }
-        return IntegrationPoint(
-            id: text(fields, "id", path), from: Endpoint(parsing: from), to: Endpoint(parsing: to), effect: effect,
+                                         required: ["from", "to", "effect"], what: "an integration") else { return nil }
+        let from = text(fields, "from", path)
+        let to = text(fields, "to", path)
+        let effect: Effect? = choice(fields, "effect", path, "an effect")
+        let link = IntegrationPoint(
+            id: text(fields, "id", path), from: Endpoint(parsing: from ?? ""), to: Endpoint(parsing: to ?? ""),
+            effect: effect ?? .capacity,
             strength: value(fields, "strength", path, FieldValue.fraction),
             sla: fields["sla"].flatMap { decodeServiceLevel($0, "\(path).sla", what: "an SLA") },
             description: text(fields, "description", path))
+        // A bad effect was reported; the link stays so its references are still checked.
+        return from == nil || to == nil || fields["effect"] == nil ? nil : link
     }
 }

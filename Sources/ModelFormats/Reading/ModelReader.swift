@@ -54,11 +54,13 @@ public enum ModelReader {
             // be false, but broken references and duplicates are still worth reporting.
             let fieldErrors = walker.hasErrors
             for issue in model.validate() where !fieldErrors || issue.severity == .error {
-                let severity: Diagnostic.Severity = issue.severity == .error ? .error : .warning
-                walker.report(severity, at: walker.mark(for: issue.path), "\(issue.path): \(issue.message)")
+                walker.report(issue.severity, at: walker.mark(for: issue.path), "\(issue.path): \(issue.message)")
             }
         }
-        let diagnostics = walker.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        // In file order; diagnostics at one place keep the order they were found in.
+        let diagnostics = walker.diagnostics.enumerated()
+            .sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+            .map(\.element)
         guard let model = decoded, !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(ModelLoadError(diagnostics))
         }

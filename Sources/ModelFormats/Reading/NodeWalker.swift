@@ -8,8 +8,6 @@ struct NodeWalker {
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each key path's value starts, for locating whole-model checks.
     private(set) var marks: [String: Mark] = [:]
-    /// Where each key path's key starts (`streams[0].id`), for unknown-key diagnostics.
-    private var keyMarks: [String: Mark] = [:]
     private var nodesVisited = 0
 
     /// The most nodes one file may hold: bounds the walk whatever the input.
@@ -73,7 +71,6 @@ struct NodeWalker {
                        "\(keyPath): unknown key '\(key.string)' in \(what)\(NameSuggestions.didYouMean(key.string, among: allowed))")
                 continue
             }
-            keyMarks[keyPath] = keyNode.mark
             values[key.string] = value
         }
         for key in required where values[key].map(isEmpty) ?? true {
@@ -104,6 +101,7 @@ struct NodeWalker {
             return nil
         }
         if isNull(node) { return nil }
+        if scalar.style == .plain || scalar.style == .any, let decimal = Self.exponentFree(scalar.string) { return decimal }
         return scalar.string
     }
 
@@ -123,6 +121,20 @@ struct NodeWalker {
             self.error(node, path, error.message)
             return nil
         }
+    }
+
+    /// A plain number written with an exponent (`1e-05`, as JSON writers spell small numbers)
+    /// in the decimal spelling every field reader takes (`0.00001`); nil for anything else.
+    static func exponentFree(_ text: String) -> String? {
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), text.count <= 40 else { return nil }
+        let mantissa = text[..<e]
+        var exponent = text[text.index(after: e)...]
+        if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
+        let digits = mantissa.drop { $0 == "-" || $0 == "+" }
+        guard !digits.isEmpty, !exponent.isEmpty, exponent.count <= 3, exponent.allSatisfy({ $0.isASCII && $0.isNumber }),
+              digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }), digits.filter({ $0 == "." }).count <= 1,
+              mantissa.count - digits.count <= 1, let value = Double(text), value.isFinite else { return nil }
+        return value.shortDecimal
     }
 
     /// Whether a node is null or empty text, quoted or not.

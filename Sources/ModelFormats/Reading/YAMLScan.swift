@@ -37,11 +37,27 @@ struct YAMLScan {
         func problem(_ message: String, at position: Int) -> Problem {
             Problem(line: line, column: position - lineStart + 1, message: message)
         }
-        /// Whether position starts a token: after a blank, a flow indicator or the line start.
-        func atTokenStart(_ position: Int) -> Bool {
-            guard position > lineStart else { return true }
-            let previous = scalars[position - 1]
-            return previous == " " || previous == "\t" || previous == "[" || previous == "{" || previous == "," || previous == ":"
+        /// Whether position follows a blank or starts the line: where `#` starts a comment.
+        func afterBlank(_ position: Int) -> Bool {
+            position == lineStart || scalars[position - 1] == " " || scalars[position - 1] == "\t"
+        }
+        /// Whether position starts a node, where a quote, an anchor or an alias may begin: at
+        /// the line's first character, or after `: `, `- `, `[`, `{` or `,` (and blanks). In the
+        /// middle of plain text (`A 'quoted`, `Hire *senior* analysts`) they are characters.
+        func atNodeStart(_ position: Int) -> Bool {
+            var back = position - 1
+            while back >= lineStart, scalars[back] == " " || scalars[back] == "\t" { back -= 1 }
+            guard back >= lineStart else { return true }
+            switch scalars[back] {
+            case "[", "{", ",": return true
+            case ":":
+                // `key: value`, or JSON's `"key":value`.
+                return back + 1 < position || (back > lineStart && (scalars[back - 1] == "\"" || scalars[back - 1] == "'"))
+            case "-", "?":
+                // A block indicator: blanks on both sides.
+                return back + 1 < position && (back == lineStart || scalars[back - 1] == " " || scalars[back - 1] == "\t")
+            default: return false
+            }
         }
 
         while index < scalars.count {
@@ -86,12 +102,11 @@ struct YAMLScan {
                 continue
             }
             switch scalar {
-            case "#" where atTokenStart(index):
+            case "#" where afterBlank(index):
                 hasComments = true
                 while index < scalars.count, scalars[index] != "\n" { index += 1 }
                 continue
-            case "\"" where atTokenStart(index) || (index > 0 && scalars[index - 1] == "-"),
-                 "'" where atTokenStart(index):
+            case "\"" where atNodeStart(index), "'" where atNodeStart(index):
                 quote = scalar
             case "[", "{":
                 flowDepth += 1
@@ -101,16 +116,16 @@ struct YAMLScan {
                 }
             case "]", "}":
                 flowDepth = max(0, flowDepth - 1)
-            case "-" where flowDepth == 0 && atTokenStart(index) && index + 1 < scalars.count && scalars[index + 1] == " ":
+            case "-" where flowDepth == 0 && atNodeStart(index) && index + 1 < scalars.count && scalars[index + 1] == " ":
                 dashes += 1
                 if flowDepth + indents.count + dashes > Self.maximumDepth {
                     firstProblem = problem(tooDeep, at: index)
                     return
                 }
-            case "&" where atTokenStart(index), "*" where atTokenStart(index):
+            case "&" where atNodeStart(index), "*" where atNodeStart(index):
                 if index + 1 < scalars.count, !" \t\n,[]{}".unicodeScalars.contains(scalars[index + 1]), firstProblem == nil {
                     firstProblem = problem(
-                        "anchors and aliases (&, *) are not supported in model files; write the value out, or quote text that starts with \(scalar)",
+                        "anchors and aliases (&, *) are not supported in model files; write the value out, or put text that begins with \(scalar) in quotes",
                         at: index)
                 }
             default:

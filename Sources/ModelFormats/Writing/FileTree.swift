@@ -103,7 +103,7 @@ enum FileTreeEncoder {
         })
         pairs.add("stages", .list(stream.stages.map(encode)))
         pairs.add("metrics", .list(stream.metrics.map(encode)))
-        pairs.add("cost", stream.cost.map { .bare($0.shortDecimal) })
+        pairs.add("cost", stream.cost.map { .bare($0.text) })
         return pairs.block
     }
 
@@ -122,14 +122,14 @@ enum FileTreeEncoder {
         fields.add("functions", .list(stage.functions.map(FileTree.string)))
         fields.add("servers", stage.servers.map { .bare(String($0)) })
         fields.add("time", stage.time.map { .unit($0.text) })
-        fields.add("cv", stage.cv.map { .bare($0.shortDecimal) })
+        fields.add("cv", stage.cv.map { .bare($0.text) })
         fields.add("wait", stage.wait.map { .unit($0.text) })
         fields.add("defects", stage.defects.map { .unit($0.text) })
         fields.add("rework_to", stage.reworkTo.map(FileTree.string))
         fields.add("capabilities", .list(stage.capabilities.map(FileTree.string)))
         fields.add("entrance", stage.entrance.map(FileTree.string))
         fields.add("exit", stage.exit.map(FileTree.string))
-        fields.add("cost", stage.cost.map { .bare($0.shortDecimal) })
+        fields.add("cost", stage.cost.map { .bare($0.text) })
         return fields.flow
     }
 
@@ -144,9 +144,9 @@ enum FileTreeEncoder {
         fields.add("responds", metric.responds.map { response in
             var model = Pairs()
             for coefficient in response.coefficients {
-                model.add(coefficient.driver.rawValue, .bare(coefficient.perUnit.shortDecimal))
+                model.add(coefficient.driver.rawValue, .bare(coefficient.perUnit.text))
             }
-            model.add("range", response.range.map { .list([.bare($0.lowerBound.shortDecimal), .bare($0.upperBound.shortDecimal)]) })
+            model.add("range", response.range.map { .list([.bare($0.low.text), .bare($0.high.text)]) })
             return model.flow
         })
         return fields.flow

@@ -27,6 +27,7 @@ extension Model {
     /// checked where they are read; this checks how the entities fit together.
     public func validate() -> [ModelIssue] {
         var issues: [ModelIssue] = []
+        checkIdentifiers(into: &issues)
         checkDuplicates(into: &issues)
         for (streamIndex, stream) in streams.enumerated() {
             checkStages(of: stream, at: "streams[\(streamIndex)]", into: &issues)
@@ -35,6 +36,28 @@ extension Model {
         checkLinks(into: &issues)
         checkDependencyCycles(into: &issues)
         return issues
+    }
+
+    /// Whether `text` can be typed as one word of the command language and used in a
+    /// `stream/stage` path: letters, digits and `- _ . ~ :`, no spaces and no `/`.
+    public static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_.~:".contains($0) }
+    }
+
+    private func checkIdentifiers(into issues: inout [ModelIssue]) {
+        let advice = "must be one word of letters, digits and - _ . ~ : (no spaces or /), e.g. open-account"
+        // An empty id is already reported as missing where it is read.
+        for (index, stream) in streams.enumerated() where !stream.id.isEmpty && !Self.isIdentifier(stream.id) {
+            issues.append(.init(.error, "streams[\(index)].id", "stream id '\(stream.id)' \(advice)"))
+        }
+        for (index, capability) in capabilities.enumerated() where !capability.id.isEmpty && !Self.isIdentifier(capability.id) {
+            issues.append(.init(.error, "capabilities[\(index)].id", "capability id '\(capability.id)' \(advice)"))
+        }
+        for (index, link) in integrations.enumerated() {
+            if let id = link.id, !Self.isIdentifier(id) {
+                issues.append(.init(.error, "integrations[\(index)].id", "link id '\(id)' \(advice)"))
+            }
+        }
     }
 
     private func checkDuplicates(into issues: inout [ModelIssue]) {
@@ -86,21 +109,24 @@ extension Model {
                 } else {
                     reworkBroken = true
                     let earlier = stream.stages[...index].map(\.name)
-                    issues.append(.init(.error, "\(stagePath).rework_to", "no stage '\(target)' in stream '\(stream.id)'\(NameSuggestions.didYouMean(target, among: earlier))"))
+                    issues.append(.init(.error, "\(stagePath).rework_to", "no stage '\(target)' in stream '\(stream.id)'\(Self.suggest(target, among: earlier, after: issues))"))
                 }
             }
             for (capabilityIndex, capability) in stage.capabilities.enumerated()
             where !capabilityIDs.contains(where: { $0.caseInsensitiveEquals(capability) }) {
-                issues.append(.init(.error, "\(stagePath).capabilities[\(capabilityIndex)]", "no capability '\(capability)'\(NameSuggestions.didYouMean(capability, among: capabilityIDs))"))
+                issues.append(.init(.error, "\(stagePath).capabilities[\(capabilityIndex)]", "no capability '\(capability)'\(Self.suggest(capability, among: capabilityIDs, after: issues))"))
             }
         }
         if !segments.isEmpty {
             for (index, segment) in stream.segments.enumerated()
             where !segments.contains(where: { $0.name.caseInsensitiveEquals(segment) }) {
-                issues.append(.init(.warning, "\(path).segments[\(index)]", "no segment '\(segment)' in the model\(NameSuggestions.didYouMean(segment, among: segments.map(\.name)))"))
+                issues.append(.init(.warning, "\(path).segments[\(index)]", "no segment '\(segment)' in the model\(Self.suggest(segment, among: segments.map(\.name), after: issues))"))
             }
         }
         guard !reworkBroken else { return }
+        if !stream.stages.isEmpty, Routing.visits(of: stream) == nil {
+            issues.append(.init(.warning, "\(path).stages", "stream '\(stream.id)' reworks so nearly every item that its visits cannot be computed; lower its defect probabilities"))
+        }
         for (index, utilisation) in Routing.utilisations(of: stream).enumerated() {
             if let utilisation, utilisation >= 1 {
                 issues.append(.init(.warning, "\(path).stages[\(index)]", "stage '\(stream.stages[index].name)' of '\(stream.id)' is at utilisation \(Self.percent(utilisation)) (≥ 100%): its queue grows without bound"))
@@ -108,16 +134,23 @@ extension Model {
         }
     }
 
+    /// Suggestions cost an edit distance per candidate: only the first issues get them, so a
+    /// file full of broken references still loads (and fails) quickly.
+    static let suggestedIssues = 50
+
+    static func suggest(_ miss: String, among candidates: [String], after issues: [ModelIssue]) -> String {
+        issues.count < suggestedIssues ? NameSuggestions.didYouMean(miss, among: candidates) : ""
+    }
+
     static func percent(_ fraction: Double) -> String {
-        let tenths = (fraction * 1000).rounded() / 10
-        return "\(tenths.shortDecimal)%"
+        (fraction * 100).fixed(significant: 4) + "%"
     }
 
     private func checkCapabilities(into issues: inout [ModelIssue]) {
         let ids = capabilities.map(\.id)
         for (index, capability) in capabilities.enumerated() {
             if let parent = capability.parent, !ids.contains(where: { $0.caseInsensitiveEquals(parent) }) {
-                issues.append(.init(.error, "capabilities[\(index)].parent", "no capability '\(parent)'\(NameSuggestions.didYouMean(parent, among: ids))"))
+                issues.append(.init(.error, "capabilities[\(index)].parent", "no capability '\(parent)'\(Self.suggest(parent, among: ids, after: issues))"))
             }
         }
     }
@@ -150,7 +183,8 @@ extension Model {
             }
             return try resolveStream(endpoint.stream)
         } catch {
-            issues.append(.init(.error, path, error.description))
+            let plain = ResolutionError(entity: error.entity, name: error.name, suggestions: [], scope: error.scope)
+            issues.append(.init(.error, path, (issues.count < Self.suggestedIssues ? error : plain).description))
             return nil
         }
     }

@@ -1,24 +1,31 @@
 extension String {
     /// Whether two names are the same ignoring case, the way names resolve everywhere.
-    public func caseInsensitiveEquals(_ other: String) -> Bool {
+    package func caseInsensitiveEquals(_ other: String) -> Bool {
         self == other || lowercased() == other.lowercased()
     }
 }
 
 /// "Did you mean" suggestions: the names nearest to a miss, by edit distance.
 public enum NameSuggestions {
+    /// Longer names are matched by prefix only; this bounds each edit distance.
+    static let maximumLength = 64
+    /// The most candidates one suggestion looks at.
+    static let maximumCandidates = 5_000
+
     /// Up to `limit` names from `candidates` close enough to `miss` to be worth suggesting,
     /// nearest first (ties keep the candidates' order).
     public static func nearest(to miss: String, among candidates: [String], limit: Int = 3) -> [String] {
         let target = Array(miss.lowercased())
-        guard !target.isEmpty, target.count <= 200 else { return [] }
+        guard !target.isEmpty, target.count <= maximumLength else { return [] }
         var scored: [(distance: Int, index: Int, name: String)] = []
         var seen = Set<String>()
-        for (index, candidate) in candidates.enumerated() where seen.insert(candidate.lowercased()).inserted {
+        for (index, candidate) in candidates.prefix(maximumCandidates).enumerated() where seen.insert(candidate.lowercased()).inserted {
             let other = Array(candidate.lowercased())
-            guard other.count <= 200 else { continue }
-            let distance = distance(target, other)
             let allowed = max(2, min(target.count, other.count) / 3)
+            let prefix = other.starts(with: target) || target.starts(with: other)
+            // Names too long or too different in length cannot be near: skip the edit distance.
+            guard prefix || (other.count <= maximumLength && abs(other.count - target.count) <= allowed) else { continue }
+            let distance = prefix ? 1 : editDistance(target, other)
             if distance <= allowed {
                 scored.append((distance, index, candidate))
             }

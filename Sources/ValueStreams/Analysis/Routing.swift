@@ -20,7 +20,7 @@ public enum Routing {
             guard stage.effectiveDefectProbability < 1, stage.effectiveDefectProbability >= 0 else { return nil }
             targets.append(target)
         }
-        // Traffic equations v = e₀ + v·P, written as (I − Pᵀ) v = e₀ and solved by elimination.
+        // Traffic equations v = e₀ + v·P, written as (I − Pᵀ) v = e₀.
         var matrix = [[Double]](repeating: [Double](repeating: 0, count: count + 1), count: count)
         for row in 0..<count { matrix[row][row] = 1 }
         matrix[0][count] = 1
@@ -32,21 +32,26 @@ public enum Routing {
         return solve(&matrix)
     }
 
-    /// Gaussian elimination with partial pivoting on an augmented matrix.
+    /// Solves the augmented system by elimination. Rework only flows back, and forward flow
+    /// only to the next stage, so the matrix is upper Hessenberg: each column has one entry
+    /// below the diagonal, and elimination (pivoting between two rows) costs O(n²), not O(n³).
     private static func solve(_ m: inout [[Double]]) -> [Double]? {
         let n = m.count
         for column in 0..<n {
-            var pivot = column
-            for row in column..<n where abs(m[row][column]) > abs(m[pivot][column]) { pivot = row }
-            guard abs(m[pivot][column]) > 1e-12 else { return nil }
-            m.swapAt(column, pivot)
-            for row in 0..<n where row != column {
-                let factor = m[row][column] / m[column][column]
-                if factor == 0 { continue }
-                for k in column...n { m[row][k] -= factor * m[column][k] }
+            if column + 1 < n, abs(m[column + 1][column]) > abs(m[column][column]) { m.swapAt(column, column + 1) }
+            guard abs(m[column][column]) > 1e-12 else { return nil }
+            if column + 1 < n, m[column + 1][column] != 0 {
+                let factor = m[column + 1][column] / m[column][column]
+                for k in column...n { m[column + 1][k] -= factor * m[column][k] }
             }
         }
-        return (0..<n).map { m[$0][n] / m[$0][$0] }
+        var solution = [Double](repeating: 0, count: n)
+        for row in stride(from: n - 1, through: 0, by: -1) {
+            var sum = m[row][n]
+            for k in (row + 1)..<n { sum -= m[row][k] * solution[k] }
+            solution[row] = sum / m[row][row]
+        }
+        return solution
     }
 
     /// Each stage's utilisation `λ·visits·time/servers`, nil for a stage without a service

@@ -28,19 +28,33 @@ public enum Driver: String, Sendable, Hashable, CaseIterable {
 public struct ResponseModel: Sendable, Hashable {
     /// Per-unit coefficients, in declared order.
     public var coefficients: [Coefficient]
-    public var range: ClosedRange<Double>?
+    public var range: Bounds?
 
     public struct Coefficient: Sendable, Hashable {
         public var driver: Driver
-        public var perUnit: Double
+        /// The change in the metric per unit of the driver.
+        public var perUnit: PlainNumber
 
-        public init(driver: Driver, perUnit: Double) {
+        public init(driver: Driver, perUnit: PlainNumber) {
             self.driver = driver
             self.perUnit = perUnit
         }
     }
 
-    public init(coefficients: [Coefficient], range: ClosedRange<Double>? = nil) {
+    /// The range an outcome is clamped to, as typed.
+    public struct Bounds: Sendable, Hashable {
+        public var low: PlainNumber
+        public var high: PlainNumber
+
+        public init(low: PlainNumber, high: PlainNumber) {
+            self.low = low
+            self.high = high
+        }
+
+        public var closedRange: ClosedRange<Double> { low.value...max(low.value, high.value) }
+    }
+
+    public init(coefficients: [Coefficient], range: Bounds? = nil) {
         self.coefficients = coefficients
         self.range = range
     }

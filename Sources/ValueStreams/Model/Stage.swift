@@ -11,7 +11,7 @@ public struct Stage: Sendable, Hashable {
     /// Mean service time.
     public var time: Duration?
     /// Coefficient of variation of the service time.
-    public var cv: Double?
+    public var cv: PlainNumber?
     /// Fixed wait per visit, with no server held.
     public var wait: Duration?
     /// Probability that a visit ends defective and makes a new visit to `reworkTo`.
@@ -23,12 +23,12 @@ public struct Stage: Sendable, Hashable {
     public var entrance: String?
     public var exit: String?
     /// Cost of one step of improvement (one more server).
-    public var cost: Double?
+    public var cost: PlainNumber?
 
     public init(
         name: String, functions: [String] = [], servers: Int? = nil, time: Duration? = nil,
-        cv: Double? = nil, wait: Duration? = nil, defects: Fraction? = nil, reworkTo: String? = nil,
-        capabilities: [String] = [], entrance: String? = nil, exit: String? = nil, cost: Double? = nil
+        cv: PlainNumber? = nil, wait: Duration? = nil, defects: Fraction? = nil, reworkTo: String? = nil,
+        capabilities: [String] = [], entrance: String? = nil, exit: String? = nil, cost: PlainNumber? = nil
     ) {
         self.name = name
         self.functions = functions
@@ -45,7 +45,7 @@ public struct Stage: Sendable, Hashable {
     }
 
     public var effectiveServers: Int { servers ?? 1 }
-    public var effectiveCV: Double { cv ?? 1 }
+    public var effectiveCV: Double { cv?.value ?? 1 }
     public var effectiveWaitHours: Double { wait?.hours ?? 0 }
     public var effectiveDefectProbability: Double { defects?.value ?? 0 }
 }

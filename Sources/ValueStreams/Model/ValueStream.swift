@@ -113,7 +113,7 @@ public struct ValueStream: Sendable, Hashable {
     public var stages: [Stage]
     public var metrics: [Metric]
     /// Cost of one step of improvement (one percentage point of service level).
-    public var cost: Double?
+    public var cost: PlainNumber?
 
     public init(
         id: String, name: String, kind: StreamKind,
@@ -121,7 +121,7 @@ public struct ValueStream: Sendable, Hashable {
         segments: [String] = [], demand: Rate? = nil, promise: Duration? = nil,
         serviceLevel: ServiceLevel? = nil, reviewed: CalendarDate? = nil,
         classification: ClassificationRecord? = nil, signoffs: [SignOff] = [],
-        governance: Governance? = nil, stages: [Stage] = [], metrics: [Metric] = [], cost: Double? = nil
+        governance: Governance? = nil, stages: [Stage] = [], metrics: [Metric] = [], cost: PlainNumber? = nil
     ) {
         self.id = id
         self.name = name

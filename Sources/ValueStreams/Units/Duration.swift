@@ -25,9 +25,16 @@ public struct Duration: Sendable, Hashable, CustomStringConvertible {
         if !signed, text.first == "+" || text.first == "-" {
             throw UnitError("'\(text)' must not carry a sign here; write e.g. \(text.dropFirst())")
         }
-        self.hours = number * factor
+        let hours = number * factor
+        guard hours.isFinite, abs(hours) <= Self.maximumHours else {
+            throw UnitError("'\(text)' is longer than a century; write a duration up to 100 years")
+        }
+        self.hours = hours
         self.text = text
     }
+
+    /// A century: longer durations are mistakes, and would overflow the engines' clocks.
+    public static let maximumHours = 876_600.0
 
     /// A duration of `hours`, spelled in hours.
     public init(hours: Double) {

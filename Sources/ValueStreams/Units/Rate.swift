@@ -19,7 +19,11 @@ public struct Rate: Sendable, Hashable, CustomStringConvertible {
         guard let hours = Self.perUnit.first(where: { $0.unit == unit })?.hours else {
             throw UnitError("'\(text)' has an unknown period '\(unit)'; use /s, /min, /h, /day or /week")
         }
-        self.perHour = number / hours
+        let perHour = number / hours
+        guard perHour.isFinite, perHour <= 1e9 else {
+            throw UnitError("'\(text)' is more than a billion an hour; write a rate a model can serve")
+        }
+        self.perHour = perHour
         self.text = text
     }
 

@@ -82,8 +82,8 @@ public enum Command: Sendable, Hashable {
 /// A command with where it sits in its source and the text it was typed as.
 public struct Statement: Sendable, Hashable {
     public let command: Command
-    /// The span of the command's first word.
-    public let span: SourceSpan
+    /// The command from its first token, as far as its first line goes.
+    public internal(set) var span: SourceSpan
     /// The command as typed, from its first token to its last.
     public let text: String
 }

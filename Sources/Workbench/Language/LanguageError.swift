@@ -13,9 +13,9 @@ public struct LanguageError: Error, Sendable, Hashable {
     }
 
     /// `NAME:LINE:COL: error: message`, the source line and a caret under the place. At the
-    /// prompt there is no prefix and no echo of the line: the caret goes under the input,
-    /// shifted by `promptWidth`.
-    public func formatted(in source: Source, promptWidth: Int = 0) -> String {
+    /// prompt there is no prefix; given `promptWidth` the caret goes right under the input
+    /// (shifted by the prompt), without it the line is echoed (output came in between).
+    public func formatted(in source: Source, promptWidth: Int? = nil) -> String {
         let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
         let span = self.span ?? SourceSpan(lineOffset: 0, column: 1, length: max(1, lines.first?.count ?? 1))
         let lineText = span.lineOffset < lines.count ? String(lines[span.lineOffset]) : ""
@@ -24,7 +24,7 @@ public struct LanguageError: Error, Sendable, Hashable {
         var output: [String]
         if let name = source.name.displayName {
             output = ["\(name):\(source.firstLine + span.lineOffset):\(span.column): error: \(message)", lineText, caret]
-        } else if span.lineOffset == 0 {
+        } else if span.lineOffset == 0, let promptWidth {
             output = [String(repeating: " ", count: promptWidth) + caret, "error: \(message)"]
         } else {
             output = ["error: \(message)", lineText, caret]

@@ -10,7 +10,11 @@ public enum Parser {
         func flush() throws(LanguageError) {
             guard let first = group.first, let last = group.last else { return }
             let text = String(characters[first.range.lowerBound..<last.range.upperBound])
-            statements.append(try statement(group, text: text))
+            var statement = try statement(group, text: text)
+            // The whole command, as far as its first line goes, for errors about all of it.
+            statement.span = SourceSpan(lineOffset: first.span.lineOffset, column: first.span.column,
+                                        length: max(1, text.prefix { $0 != "\n" }.count))
+            statements.append(statement)
             group = []
         }
         for token in tokens {

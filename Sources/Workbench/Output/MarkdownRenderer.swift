@@ -13,6 +13,7 @@ public enum MarkdownRenderer {
         var lines = ["| " + table.columns.map { cell($0.title) }.joined(separator: " | ") + " |"]
         lines.append("|" + table.columns.map { $0.alignment == .right ? " ---: |" : " --- |" }.joined())
         lines += table.rows.map { row in "| " + row.map { cell(TextRenderer.text($0)) }.joined(separator: " | ") + " |" }
+        if !table.notes.isEmpty { lines += [""] + table.notes }
         return lines.joined(separator: "\n")
     }
 

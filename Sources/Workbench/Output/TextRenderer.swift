@@ -46,6 +46,7 @@ public enum TextRenderer {
         lines.append(trimTrailing(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")))
         lines += cells.map(line)
         if table.rows.isEmpty { lines.append("(none)") }
+        if !table.notes.isEmpty { lines += [""] + table.notes }
         return lines.joined(separator: "\n")
     }
 

@@ -57,10 +57,13 @@ public struct Table: Sendable, Hashable {
 
     public let columns: [Column]
     public let rows: [[Value]]
+    /// Lines for people, drawn under the table in text and Markdown; not data.
+    public let notes: [String]
 
-    public init(columns: [Column], rows: [[Value]]) {
+    public init(columns: [Column], rows: [[Value]], notes: [String] = []) {
         self.columns = columns
         self.rows = rows
+        self.notes = notes
     }
 }
 

@@ -56,7 +56,8 @@ public struct Session: Sendable {
             return .success(reply)
         } catch {
             cells.append(Cell(input: statement.text, status: .failed))
-            return .failure(error)
+            // An error about the whole command points at the command, not the whole line.
+            return .failure(error.span == nil ? LanguageError(error.message, at: statement.span, details: error.details) : error)
         }
     }
 

@@ -37,10 +37,10 @@ extension CommandCatalog {
                     example: "help add link") { cursor throws(LanguageError) in
             var topic: Operand?
             if let first = cursor.optionalValue() {
-                var words = [first]
-                while let more = cursor.optionalValue() { words.append(more) }
-                topic = Operand(words.map(\.text).joined(separator: " "), at: first.span)
+                let second = cursor.optionalValue()
+                topic = Operand([first.text, second?.text].compactMap { $0 }.joined(separator: " "), at: first.span)
             }
+            try cursor.end()
             return .help(topic: topic)
         },
         CommandSpec(words: ["quit"], arguments: "",

@@ -4,12 +4,12 @@ import ValueStreams
 enum HelpText {
     static func render(_ topic: Operand?) throws(LanguageError) -> CommandResult {
         guard let topic else {
-            let table = Table(columns: [.init("command"), .init("summary", "what it does")],
-                              rows: CommandCatalog.all.map { [.text($0.usage), .text($0.summary)] })
-            let note = "Names resolve by id or name, case-insensitively; quote names with spaces (open-account/\"Verify identity\"); "
-                + "separate commands on one line with ;. Type help COMMAND for an example."
-            return .document(Document(sections: [Section(title: "Commands", lines: [note], table: table)],
-                                      data: StreamViews.rows(of: table)))
+            let notes = [
+                "Names resolve by id or name, case-insensitively; quote names with spaces: open-account/\"Verify identity\".",
+                "Separate commands on one line with ;. Type help COMMAND for its usage and an example.",
+            ]
+            return .table(Table(columns: [.init("command"), .init("summary", "what it does")],
+                                rows: CommandCatalog.all.map { [.text($0.usage), .text($0.summary)] }, notes: notes))
         }
         let specs = CommandCatalog.specs(named: topic.text)
         guard !specs.isEmpty else {

@@ -46,7 +46,7 @@ enum MapView {
             stageData.append(.object([
                 .init("stage", .text(stage.name)), .init("functions", .list(stage.functions.map(Value.text))),
                 .init("servers", .integer(stage.effectiveServers)), .init("time_h", stage.time.map { .typed($0.text, $0.hours) } ?? .null),
-                .init("cv", .typed(stage.effectiveCV.shortDecimal, stage.effectiveCV)), .init("wait_h", stage.wait.map { .typed($0.text, $0.hours) } ?? .null),
+                .init("cv", stage.cv.map { .typed($0.text, $0.value) } ?? .typed("1", 1)), .init("wait_h", stage.wait.map { .typed($0.text, $0.hours) } ?? .null),
                 .init("defects", stage.defects.map { .typed($0.text, $0.value) } ?? .null), .init("rework_to", .optional(stage.reworkTo)),
                 .init("handoff_to", handoff.map { .list($0.map(Value.text)) } ?? .null),
                 .init("fed_by", StreamViews.rows(of: LinkViews.table(feeding, around: nil, in: model))),
@@ -66,7 +66,7 @@ enum MapView {
     /// `4 x 45m, cv 0.5, wait 4h, defects 3% -> rework to Apply`
     private static func flow(of stage: Stage) -> String {
         var parts = ["\(stage.effectiveServers) x \(stage.time?.text ?? "?")"]
-        if stage.effectiveCV != 1 { parts.append("cv \(stage.effectiveCV.shortDecimal)") }
+        if let cv = stage.cv, cv.value != 1 { parts.append("cv \(cv.text)") }
         if let wait = stage.wait { parts.append("wait \(wait.text)") }
         if let defects = stage.defects {
             parts.append("defects \(defects.text)" + (stage.reworkTo.map { " -> rework to \($0)" } ?? ""))

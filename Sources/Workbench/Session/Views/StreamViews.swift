@@ -54,7 +54,7 @@ enum StreamViews {
                       .init("capabilities")],
             rows: stream.stages.enumerated().map { index, stage in
                 [.text(stage.name), .integer(stage.effectiveServers), stage.time.map { .typed($0.text, $0.hours) } ?? .null,
-                 .typed(stage.effectiveCV.shortDecimal, stage.effectiveCV), stage.wait.map { .typed($0.text, $0.hours) } ?? .null,
+                 stage.cv.map { .typed($0.text, $0.value) } ?? .typed("1", 1), stage.wait.map { .typed($0.text, $0.hours) } ?? .null,
                  stage.defects.map { .typed($0.text, $0.value) } ?? .null, .optional(stage.reworkTo),
                  visits.map { .number($0[index]) } ?? .null, utilisations[index].map(Value.percent) ?? .null,
                  .list(stage.functions.map(Value.text)), .list(stage.capabilities.map(Value.text))]
@@ -103,7 +103,7 @@ enum StreamViews {
                          .init("members", .list(governance.members.map(Value.text)))])
             } ?? .null),
             .init("functions", .list(stream.functions.map(Value.text))),
-            .init("cost", stream.cost.map(Value.number) ?? .null),
+            .init("cost", stream.cost.map { .typed($0.text, $0.value) } ?? .null),
         ]
     }
 
@@ -144,7 +144,7 @@ enum StreamViews {
             add("governance", parts.joined(separator: "; "))
         }
         add("functions", stream.functions.joined(separator: ", "))
-        if let cost = stream.cost { fields.append(Field("cost per step", .number(cost))) }
+        if let cost = stream.cost { fields.append(Field("cost per step", .typed(cost.text, cost.value))) }
         return fields
     }
 
@@ -170,7 +170,7 @@ enum StreamViews {
                 [.text(metric.name), .text(metric.category.rawValue), .optional(metric.unit), .optional(metric.direction?.rawValue),
                  metric.baseline.map { .typed($0.text, $0.value) } ?? .null, metric.target.map { .typed($0.text, $0.value) } ?? .null,
                  metric.responds.map { response in
-                     .object(response.coefficients.map { .init($0.driver.rawValue, .typed($0.perUnit.shortDecimal, $0.perUnit)) })
+                     .object(response.coefficients.map { .init($0.driver.rawValue, .typed($0.perUnit.text, $0.perUnit.value)) })
                  } ?? .null]
             })
     }
