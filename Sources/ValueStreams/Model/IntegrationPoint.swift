@@ -10,9 +10,12 @@ public enum Effect: String, Sendable, Hashable, CaseIterable {
 
 /// One end of a link: a stream, or one of its stages.
 public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
+    /// The stream's id.
     public var stream: String
+    /// The stage's name; nil means the stream as a whole.
     public var stage: String?
 
+    /// Creates an endpoint at a stream, or at one of its stages.
     public init(stream: String, stage: String? = nil) {
         self.stream = stream
         self.stage = stage
@@ -27,6 +30,7 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// `stream` or `stream/stage`, as model files write it.
     public var description: String { stage.map { "\(stream)/\($0)" } ?? stream }
 }
 
@@ -35,15 +39,20 @@ public struct Endpoint: Sendable, Hashable, CustomStringConvertible {
 public struct IntegrationPoint: Sendable, Hashable {
     /// Optional id; without one the link is named `FROM -> STREAM/STAGE (EFFECT)`.
     public var id: String?
+    /// The supporting stream, or one of its stages, the link starts at.
     public var from: Endpoint
+    /// A customer stream's stage (an integration point) or another supporting stream (a dependency).
     public var to: Endpoint
+    /// What the supporting stream's trouble does at `to`.
     public var effect: Effect
     /// How much of the supporting stream's trouble passes on, 0…1; nil is 1.
     public var strength: Fraction?
     /// The service level the supporting stream promises here.
     public var sla: ServiceLevel?
+    /// What the link is, in words (`KYC service on the core platform`).
     public var description: String?
 
+    /// Creates a link; strength defaults to 1 and the SLA to none.
     public init(
         id: String? = nil, from: Endpoint, to: Endpoint, effect: Effect,
         strength: Fraction? = nil, sla: ServiceLevel? = nil, description: String? = nil
@@ -57,6 +66,7 @@ public struct IntegrationPoint: Sendable, Hashable {
         self.description = description
     }
 
+    /// The strength in force, 0…1: the declared one, else 1.
     public var effectiveStrength: Double { strength?.value ?? 1 }
 
     /// The name commands use for it: its id, else its descriptive name.

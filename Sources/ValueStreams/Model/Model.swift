@@ -15,6 +15,7 @@ public struct Model: Sendable, Hashable {
     /// Integration points (into customer stages) and dependencies (between supporting streams).
     public var integrations: [IntegrationPoint]
 
+    /// Creates a model; everything but the name starts empty, with the default review interval.
     public init(
         name: String,
         reviewInterval: ReviewInterval? = nil,
@@ -39,10 +40,12 @@ public struct Model: Sendable, Hashable {
 
 /// A group of customers and the value it expects.
 public struct Segment: Sendable, Hashable {
+    /// The segment's name (`Retail`), as streams list it under `segments`.
     public var name: String
     /// What the segment expects, in its own words ("an account in a day").
     public var expects: String?
 
+    /// Creates a segment; what it expects is optional.
     public init(name: String, expects: String? = nil) {
         self.name = name
         self.expects = expects
@@ -51,10 +54,12 @@ public struct Segment: Sendable, Hashable {
 
 /// Someone who takes part in classification and validation.
 public struct Stakeholder: Sendable, Hashable {
+    /// The stakeholder's name, as sign-offs give it in `by`.
     public var name: String
     /// The function the stakeholder belongs to; a sign-off without its own function uses it.
     public var function: String?
 
+    /// Creates a stakeholder; the function is optional.
     public init(name: String, function: String? = nil) {
         self.name = name
         self.function = function

@@ -8,13 +8,17 @@ public enum StreamKind: String, Sendable, Hashable, CaseIterable {
 
 /// Who a stream's value is for.
 public enum Audience: String, Sendable, Hashable, CaseIterable {
+    /// Customers outside the organisation.
     case external
+    /// Internal customers: other parts of the organisation.
     case `internal`
 }
 
 /// How far an owner's or a governance body's authority reaches.
 public enum Reach: String, Sendable, Hashable, CaseIterable {
+    /// Authority across the functions the stream crosses.
     case crossFunctional = "cross-functional"
+    /// Authority within a single function.
     case functional
 }
 
@@ -27,6 +31,7 @@ public struct Trigger: Sendable, Hashable {
     /// Whether the trigger comes from outside the organisation; nil when unknown.
     public var external: Bool?
 
+    /// Creates a trigger; every part is optional, and `external` nil means unknown.
     public init(by: String? = nil, event: String? = nil, external: Bool? = nil) {
         self.by = by
         self.event = event
@@ -36,9 +41,12 @@ public struct Trigger: Sendable, Hashable {
 
 /// The person answerable for a stream, and how far their authority reaches.
 public struct Owner: Sendable, Hashable {
+    /// The owner's name or role (`Head of Onboarding`).
     public var name: String
+    /// How far their authority reaches; nil when not given.
     public var reach: Reach?
 
+    /// Creates an owner; a plain-name owner in a file has no reach.
     public init(name: String, reach: Reach? = nil) {
         self.name = name
         self.reach = reach
@@ -47,11 +55,14 @@ public struct Owner: Sendable, Hashable {
 
 /// How a stream is governed: the model, the forum and its members.
 public struct Governance: Sendable, Hashable {
+    /// Whether governance is cross-functional or functional.
     public var model: Reach?
+    /// The body that governs the stream (`Onboarding board`).
     public var forum: String?
     /// Members by name or role; they say whether customer streams are represented.
     public var members: [String]
 
+    /// Creates a governance record; every part is optional.
     public init(model: Reach? = nil, forum: String? = nil, members: [String] = []) {
         self.model = model
         self.forum = forum
@@ -61,11 +72,16 @@ public struct Governance: Sendable, Hashable {
 
 /// A supporting stream's service level, which degradations act on. Absent fields are nominal.
 public struct ServiceLevel: Sendable, Hashable {
+    /// Share of time the service is up, 0…1; nil is 100 %.
     public var availability: Fraction?
+    /// Share of nominal capacity available, 0…1; nil is 100 %.
     public var capacity: Fraction?
+    /// Delay added to each use of the service; nil is +0.
     public var latency: Duration?
+    /// Error rate added to the work it serves, 0…1; nil is 0 %.
     public var errors: Fraction?
 
+    /// Creates a service level; fields left nil are nominal.
     public init(availability: Fraction? = nil, capacity: Fraction? = nil, latency: Duration? = nil, errors: Fraction? = nil) {
         self.availability = availability
         self.capacity = capacity
@@ -85,12 +101,15 @@ public struct ServiceLevel: Sendable, Hashable {
 public struct ValueStream: Sendable, Hashable {
     /// A slug, unique in the model (`open-account`).
     public var id: String
+    /// The display name (`Open Account`).
     public var name: String
     /// The declared kind (`kind:` in the file).
     public var kind: StreamKind
+    /// Who or what sets the stream going; nil when not recorded.
     public var trigger: Trigger?
     /// The value the customer realises at the end.
     public var value: String?
+    /// Who is answerable for the stream; nil when not named.
     public var owner: Owner?
     /// Whether the stream's value is for external or internal customers.
     public var serves: Audience?
@@ -108,13 +127,16 @@ public struct ValueStream: Sendable, Hashable {
     public var classification: ClassificationRecord?
     /// Stakeholder sign-offs on the classification.
     public var signoffs: [SignOff]
+    /// How the stream is governed; nil when not recorded.
     public var governance: Governance?
     /// The stages, in order.
     public var stages: [Stage]
+    /// The stream's measures, in declared order.
     public var metrics: [Metric]
     /// Cost of one step of improvement (one percentage point of service level).
     public var cost: PlainNumber?
 
+    /// Creates a stream; only the id, name and kind are required.
     public init(
         id: String, name: String, kind: StreamKind,
         trigger: Trigger? = nil, value: String? = nil, owner: Owner? = nil, serves: Audience? = nil,

@@ -1,9 +1,13 @@
 /// A calendar day, `2026-06-01`: the dates of reviews, classifications and sign-offs.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, e.g. 2026.
     public let year: Int
+    /// The month, 1–12.
     public let month: Int
+    /// The day of the month, 1–31.
     public let day: Int
 
+    /// Reads a date written `YYYY-MM-DD`, checking it is a real calendar day.
     public init(parsing text: String) throws(UnitError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -52,10 +56,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// Earlier days sort first.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// The date as `YYYY-MM-DD`, zero-padded.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)

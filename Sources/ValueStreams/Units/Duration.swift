@@ -42,5 +42,6 @@ public struct Duration: Sendable, Hashable, CustomStringConvertible {
         self.text = "\(hours.shortDecimal)h"
     }
 
+    /// The duration as typed (`20m`).
     public var description: String { text }
 }

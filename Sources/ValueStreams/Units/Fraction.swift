@@ -47,5 +47,6 @@ public struct Fraction: Sendable, Hashable, CustomStringConvertible {
     /// 100 %, the nominal service level.
     public static let full = Fraction(value: 1)
 
+    /// The fraction as typed (`3%`).
     public var description: String { text }
 }

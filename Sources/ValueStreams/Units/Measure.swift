@@ -6,6 +6,7 @@ public struct Measure: Sendable, Hashable, CustomStringConvertible {
     /// The spelling the user typed.
     public let text: String
 
+    /// Reads a plain number, a percentage or a (signed) duration.
     public init(parsing text: String) throws(UnitError) {
         if let number = StrictDecimal.parse(text) {
             self.value = number
@@ -19,5 +20,6 @@ public struct Measure: Sendable, Hashable, CustomStringConvertible {
         self.text = text
     }
 
+    /// The measure as typed.
     public var description: String { text }
 }

@@ -9,6 +9,7 @@ public struct Rate: Sendable, Hashable, CustomStringConvertible {
         ("/s", 1.0 / 3600), ("/min", 1.0 / 60), ("/h", 1), ("/day", 24), ("/week", 168),
     ]
 
+    /// Reads an unsigned count per period (`/s /min /h /day /week`), up to a billion an hour.
     public init(parsing text: String) throws(UnitError) {
         guard let (number, unit) = StrictDecimal.split(text), text.first != "+", text.first != "-" else {
             throw UnitError("'\(text)' is not a rate; write a count per period, e.g. 120/day or 10/h")
@@ -27,5 +28,6 @@ public struct Rate: Sendable, Hashable, CustomStringConvertible {
         self.text = text
     }
 
+    /// The rate as typed (`120/day`).
     public var description: String { text }
 }

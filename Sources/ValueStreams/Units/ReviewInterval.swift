@@ -1,11 +1,15 @@
 /// How often a stream must be reviewed: calendar months or years (`12 months`, `1y`), or a
 /// duration (`26w`).
 public struct ReviewInterval: Sendable, Hashable, CustomStringConvertible {
+    /// A calendar length, or a fixed one.
     public enum Length: Sendable, Hashable {
+        /// Calendar months (a year is 12): due on the same day of the month, clamped.
         case months(Int)
+        /// A fixed length of time, counted in whole days since the review.
         case duration(Duration)
     }
 
+    /// The interval's length, calendar or fixed.
     public let length: Length
     /// The spelling the user typed.
     public let text: String
@@ -18,6 +22,7 @@ public struct ReviewInterval: Sendable, Hashable, CustomStringConvertible {
         self.text = text
     }
 
+    /// Reads months or years (`12 months`, `1y`), 1 month to 100 years, or a positive duration (`26w`).
     public init(parsing text: String) throws(UnitError) {
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         let calendarUnits: [String: Int] = [
@@ -54,5 +59,6 @@ public struct ReviewInterval: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The interval as typed.
     public var description: String { text }
 }
