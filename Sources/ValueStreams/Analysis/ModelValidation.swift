@@ -81,7 +81,16 @@ extension Model {
             let (index, id) = linkIDs[position]
             issues.append(.init(.error, "integrations[\(index)].id", "duplicate link id '\(id)' (first at integrations[\(linkIDs[first].0)]); give each link its own id"))
         }
+        for (index, first) in firstDuplicates(segments.map(\.name)) {
+            issues.append(.init(.error, "segments[\(index)].name", "duplicate segment '\(segments[index].name)' (first at segments[\(first)]); give each segment its own name"))
+        }
+        for (index, first) in firstDuplicates(stakeholders.map(\.name)) {
+            issues.append(.init(.error, "stakeholders[\(index)].name", "duplicate stakeholder '\(stakeholders[index].name)' (first at stakeholders[\(first)]); list each person once"))
+        }
         for (streamIndex, stream) in streams.enumerated() {
+            for (index, first) in firstDuplicates(stream.metrics.map(\.name)) {
+                issues.append(.init(.error, "streams[\(streamIndex)].metrics[\(index)].name", "duplicate metric '\(stream.metrics[index].name)' in stream '\(stream.id)' (first at metrics[\(first)]); give each metric its own name"))
+            }
             for (index, first) in firstDuplicates(stream.stages.map(\.name)) {
                 issues.append(.init(.error, "streams[\(streamIndex)].stages[\(index)].name", "duplicate stage name '\(stream.stages[index].name)' in stream '\(stream.id)' (first at stages[\(first)]); give each stage its own name"))
             }

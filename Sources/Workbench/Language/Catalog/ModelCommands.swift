@@ -71,7 +71,7 @@ extension CommandCatalog {
         },
         CommandSpec(words: ["add", "stakeholder"], arguments: "\"NAME\" [function FUNCTION]",
                     summary: "Add a stakeholder who validates classifications.",
-                    example: "add stakeholder \"Priya Shah\" function Compliance") { cursor throws(LanguageError) in
+                    example: "add stakeholder \"Ana Costa\" function Legal") { cursor throws(LanguageError) in
             let name = try cursor.value("a NAME")
             return .add(.stakeholder(name: name), try cursor.assignments())
         },

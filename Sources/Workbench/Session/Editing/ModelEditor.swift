@@ -53,12 +53,18 @@ enum ModelEditor {
             return Edit(message: "Added link \(link.name).", span: from.span)
 
         case .segment(let name):
+            if let existing = model.segments.first(where: { $0.name.caseInsensitiveEquals(name.text) }) {
+                throw LanguageError("there is already a segment '\(existing.name)'; set its fields or choose another name", at: name.span)
+            }
             var segment = Segment(name: name.text)
             for field in fields { try apply(field, keys: FieldEditor.segmentKeys) { (key, text) throws(UnitError) in try FieldEditor.set(key, to: text, on: &segment) } }
             model.segments.append(segment)
             return Edit(message: "Added segment \(segment.name).", span: name.span)
 
         case .stakeholder(let name):
+            if let existing = model.stakeholders.first(where: { $0.name.caseInsensitiveEquals(name.text) }) {
+                throw LanguageError("there is already a stakeholder '\(existing.name)'; list each person once", at: name.span)
+            }
             var stakeholder = Stakeholder(name: name.text)
             for field in fields { try apply(field, keys: FieldEditor.stakeholderKeys) { (key, text) throws(UnitError) in try FieldEditor.set(key, to: text, on: &stakeholder) } }
             model.stakeholders.append(stakeholder)
@@ -75,6 +81,9 @@ enum ModelEditor {
 
         case .metric(let streamName, let name, let category):
             let index = try streamIndex(streamName, in: model)
+            if let existing = model.streams[index].metrics.first(where: { $0.name.caseInsensitiveEquals(name.text) }) {
+                throw LanguageError("'\(model.streams[index].id)' already has a metric '\(existing.name)'; choose another name", at: name.span)
+            }
             var metric = Metric(name: name.text, category: .customer)
             let keys = FieldEditor.metricKeys
             try apply(Assignment(Operand("category", at: category.span), category), keys: keys) { (key, text) throws(UnitError) in try FieldEditor.set(key, to: text, on: &metric) }
