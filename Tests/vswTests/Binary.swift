@@ -23,14 +23,17 @@ struct Binary {
         return URL(fileURLWithPath: "vsw")
     }()
 
-    /// Runs vsw with `arguments` and `input` on standard input, in `directory`.
-    static func run(_ arguments: [String], input: String = "", directory: URL? = nil) throws -> Output {
+    /// Runs vsw with `arguments` and `input` on standard input, in `directory`, with
+    /// `NO_COLOR` set unless `environment` says otherwise (nil removes a variable).
+    static func run(_ arguments: [String], input: String = "", directory: URL? = nil, executable: URL = url,
+                    environment changes: [String: String?] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        for (key, value) in changes { environment[key] = value }
         process.environment = environment
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

@@ -110,37 +110,13 @@ private enum Check {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path)
     }
 
-    /// Runs `executable` (vsw by default) with an environment of our choosing: the test
-    /// process's own, with `changes` applied (nil removes a variable). Binary.run always
-    /// sets NO_COLOR, so runs without it come through here.
+    /// Runs `executable` (vsw by default) with the test process's environment and
+    /// `changes` applied (nil removes a variable, e.g. NO_COLOR).
     static func run(_ arguments: [String], input: String = "", executable: URL = Binary.url,
                     environment changes: [String: String?]) throws -> Binary.Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in changes { environment[key] = value }
-        process.environment = environment
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Binary.Output(status: process.terminationStatus,
-                             stdout: String(decoding: outputData, as: UTF8.self),
-                             stderr: String(decoding: errorData, as: UTF8.self))
+        var overrides = changes
+        if changes["NO_COLOR"] == nil { overrides["NO_COLOR"] = .some(nil) }
+        return try Binary.run(arguments, input: input, executable: executable, environment: overrides)
     }
 
     /// util-linux `script`, which gives a child a pseudo-terminal for its standard output.
