@@ -24,15 +24,21 @@ let package = Package(
             swiftSettings: strict),
         // The command language, the session and the renderers.
         .target(name: "Workbench", dependencies: ["ValueStreams", "ModelFormats"], swiftSettings: strict),
+        // libedit, as the system provides it, and non-variadic C wrappers for it.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
+        // Line editing behind the LineReader protocol; plain readers for pipes and scripts.
+        .target(name: "LineEditor", dependencies: ["CEditLine", "CEditLineShim"], swiftSettings: strict),
         // The executable: flags, input readers, the loop.
         .executableTarget(
             name: "vsw",
-            dependencies: ["Workbench", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Workbench", "LineEditor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
 
         .testTarget(name: "ValueStreamsTests", dependencies: ["ValueStreams"], swiftSettings: strict),
         .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"], swiftSettings: strict),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),
         // End-to-end: drives the built binary, so it depends on the executable.
         .testTarget(name: "vswTests", dependencies: ["vsw"], swiftSettings: strict),
     ],

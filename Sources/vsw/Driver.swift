@@ -1,4 +1,5 @@
 import Foundation
+import LineEditor
 import Workbench
 
 /// Runs lines of commands against one session and prints what they give back.
@@ -14,6 +15,8 @@ struct Driver {
     private(set) var failures = 0
     /// Whether anything has been printed, so Markdown results can be kept apart.
     private var printedAny = false
+    /// The width of the prompt the current line was typed at, for the caret under it.
+    private var promptWidth = Driver.prompt.count
 
     static let prompt = "vsw> "
 
@@ -54,27 +57,44 @@ struct Driver {
             return true
         case .failure(let error):
             failures += 1
-            Console.writeError(error.formatted(in: source, promptWidth: caretUnderInput ? Self.prompt.count : nil) + "\n")
+            Console.writeError(error.formatted(in: source, promptWidth: caretUnderInput ? promptWidth : nil) + "\n")
             return false
         }
     }
 
+    /// The prompt: the model's short name, once one is loaded (`vsw northwind> `).
+    var prompt: String {
+        session.promptName.map { "vsw \($0)> " } ?? Self.prompt
+    }
+
     /// Reads logical lines (joining continuations) and runs each; false if one failed and
-    /// the input is neither interactive nor kept going.
+    /// the input is neither interactive nor kept going. Ctrl-C discards the line being typed.
     mutating func run(reader: inout some LineReader, name: SourceName, baseDirectory: String) -> Bool {
         var lineNumber = 0
         var quit = false
         while !quit {
-            var prompt = interactive ? Self.prompt : ""
-            guard var text = reader.readLine(prompt: prompt) else { break }
+            let session = self.session
+            let completer: Completer = { text in
+                let completion = CompletionEngine.complete(text, in: session, baseDirectory: baseDirectory)
+                return Completions(replacing: completion.replacing, candidates: completion.candidates)
+            }
+            let prompt = self.prompt
+            var input = reader.readLine(prompt: interactive ? prompt : "", completer: completer)
+            guard case .line(var text) = input else {
+                if input == .interrupted { continue }
+                break
+            }
             lineNumber += 1
             let firstLine = lineNumber
-            prompt = interactive ? "...> " : ""
-            while Lexer.needsContinuation(text), let more = reader.readLine(prompt: prompt) {
+            while Lexer.needsContinuation(text) {
+                input = reader.readLine(prompt: interactive ? "...> " : "", completer: completer)
+                guard case .line(let more) = input else { break }
                 lineNumber += 1
                 text += "\n" + more
             }
+            if input == .interrupted { continue }
             let source = Source(name: name, text: text, firstLine: firstLine, baseDirectory: baseDirectory)
+            promptWidth = prompt.count
             if !run(source, quit: &quit), !interactive, !keepGoing { return false }
         }
         return true
@@ -85,25 +105,5 @@ struct Driver {
         let source = Source(name: .commandLine, text: path, baseDirectory: baseDirectory)
         let argument = Operand(path, at: SourceSpan(lineOffset: 0, column: 1, length: max(1, path.count)))
         return show(session.execute(.load(argument), typed: "load \(path)", in: source), from: source, printsResult: interactive)
-    }
-}
-
-/// Lines of a text already in memory (a script file, `-c`), as a reader.
-struct TextLineReader: LineReader {
-    private var lines: [Substring]
-    private var index = 0
-
-    init(_ text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if text.hasSuffix("\n") { lines.removeLast() }
-        self.lines = lines
-    }
-
-    mutating func readLine(prompt: String) -> String? {
-        guard index < lines.count else { return nil }
-        index += 1
-        var line = lines[index - 1]
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        return String(line)
     }
 }

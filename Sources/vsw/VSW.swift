@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineEditor
 import ModelFormats
 import Workbench
 
@@ -36,6 +37,10 @@ struct VSW: ParsableCommand {
         if let commands {
             var reader = TextLineReader(commands)
             guard driver.run(reader: &reader, name: .commandLine, baseDirectory: here) else { throw ExitCode(1) }
+            return
+        }
+        if interactive, var editor = EditLineReader(program: "vsw", historyFile: Console.historyFile) {
+            _ = driver.run(reader: &editor, name: .prompt, baseDirectory: here)
             return
         }
         var reader = StandardInputReader(showsPrompt: interactive)

@@ -109,3 +109,15 @@ struct LexerContinuationTests {
         #expect(try Lexer.tokens("note \"two\nlines\"").map(\.text) == ["note", "two\nlines"])
     }
 }
+
+@Suite("Lexer line endings")
+struct LexerLineEndingTests {
+    @Test("CRLF line endings lex like LF: a continued line, and a statement's text")
+    func crlf() throws {
+        #expect(try Lexer.tokens("show \\\r\nit-infra").map(\.text) == ["show", "it-infra"])
+        #expect(Lexer.needsContinuation("show \\\r\n") == false)
+        #expect(Lexer.needsContinuation("show \\"))
+        let statements = try Parser.parse(Source(name: .prompt, text: "load demo;\r\nstreams", baseDirectory: "/"))
+        #expect(statements.map(\.text) == ["load demo", "streams"])
+    }
+}

@@ -11,7 +11,13 @@ public struct Lexer {
     private var lineStart = 0
 
     public init(_ text: String) {
-        characters = Array(text)
+        characters = Self.characters(of: text)
+    }
+
+    /// The text as the lexer sees it: `\r\n` (one Character in Swift) as `\n`, so token
+    /// ranges index this array.
+    static func characters(of text: String) -> [Character] {
+        Array(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
     }
 
     /// All tokens of the text, or the first lexical error.
@@ -28,7 +34,7 @@ public struct Lexer {
         var escaped = false
         var inComment = false
         var last: Character?
-        for character in text {
+        for character in characters(of: text) {
             if character == "\n" {
                 inComment = false
                 if !inString { last = nil; continue }

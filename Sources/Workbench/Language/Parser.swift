@@ -4,7 +4,7 @@ import ValueStreams
 public enum Parser {
     public static func parse(_ source: Source) throws(LanguageError) -> [Statement] {
         let tokens = try Lexer.tokens(source.text)
-        let characters = Array(source.text)
+        let characters = Lexer.characters(of: source.text)
         var statements: [Statement] = []
         var group: [Token] = []
         func flush() throws(LanguageError) {

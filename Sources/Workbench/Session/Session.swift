@@ -24,6 +24,13 @@ public struct Session: Sendable {
     /// Where the model came from: `demo`, a path, or `new model`.
     public var modelOrigin: String? { snapshot.origin }
 
+    /// The model's short name for the prompt: its first word, lowercased (`northwind`).
+    public var promptName: String? {
+        guard let name = model?.name.split(separator: " ").first else { return nil }
+        let short = name.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        return short.isEmpty ? nil : short
+    }
+
     /// Parses and runs one logical line: each `;`-separated command in turn, stopping at the
     /// first that fails. A line that does not parse runs nothing.
     public mutating func run(_ source: Source) -> [Result<Reply, LanguageError>] {

@@ -1,0 +1,2 @@
+// libedit's own interface; pkg-config libedit gives the include path.
+#include <histedit.h>
