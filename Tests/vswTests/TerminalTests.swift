@@ -276,4 +276,27 @@ struct TerminalTests {
         let caret = try #require(screen.first { $0.contains("^") })
         #expect(caret == String(repeating: " ", count: "vsw northwind> show ".count) + "^^^^^^^")
     }
+
+    @Test("~/.editrc is read: a binding there works at the prompt")
+    func editrc() throws {
+        let terminal = try Terminal()
+        try "bind -s ^G streams\n".write(to: terminal.folder.appendingPathComponent("home/.editrc"), atomically: true, encoding: .utf8)
+        try terminal.start(["--model", "demo"])
+        try terminal.waitForLastLine("vsw northwind>")
+        try terminal.send("C-g")
+        try terminal.waitForLastLine("vsw northwind> streams")
+    }
+
+    @Test("a line ending in a backslash continues at the continuation prompt")
+    func continuation() throws {
+        let terminal = try Terminal()
+        try terminal.start(["--model", "demo"])
+        try terminal.waitForLastLine("vsw northwind>")
+        try terminal.type("deps \\")
+        try terminal.send("Enter")
+        try terminal.waitForLastLine("...>")
+        try terminal.type("close-books")
+        try terminal.send("Enter")
+        try terminal.waitFor("the links of close-books") { $0.contains { $0.hasPrefix("fin-offer") } }
+    }
 }
