@@ -23,7 +23,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
-    init(year: Int, month: Int, day: Int) {
+    /// A day from its parts, which the caller knows to be a real date (a clock's).
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day

@@ -67,13 +67,25 @@ public enum Command: Sendable, Hashable {
     case history
     case setOutput(Operand)
     case setSeed(Operand)
+    case setToday(Operand)
+    case setFacilitator(Operand)
+    /// `test X|all`
+    case test(Operand)
+    /// `classify X as KIND [because "…"]`
+    case classify(stream: Operand, kind: Operand, because: Operand?)
+    /// `validate X by "WHO" [from FUNCTION] agree|disagree ["note"]`
+    case validate(stream: Operand, by: Operand, function: Operand?, verdict: Operand, note: Operand?)
+    /// `review [--only CODE]`
+    case review(only: Operand?)
+    /// `recommend [X]`
+    case recommend(Operand?)
     case help(topic: Operand?)
     case quit
 
     /// Whether the command changes the model, and so goes on the undo stack.
     var isUndoable: Bool {
         switch self {
-        case .load, .newModel, .add, .set, .remove, .removeLink: return true
+        case .load, .newModel, .add, .set, .remove, .removeLink, .classify, .validate: return true
         default: return false
         }
     }

@@ -129,6 +129,13 @@ struct TokenCursor {
         return true
     }
 
+    /// Consumes the flag `--name` if it comes next.
+    mutating func acceptFlag(_ name: String) -> Bool {
+        guard index < tokens.count, tokens[index].kind == .flag, tokens[index].text.lowercased() == name else { return false }
+        index += 1
+        return true
+    }
+
     /// Consumes a token of `kind` (`->`, `=`), or fails saying what was expected.
     mutating func expect(_ kind: Token.Kind, _ spelling: String) throws(LanguageError) {
         guard index < tokens.count else {

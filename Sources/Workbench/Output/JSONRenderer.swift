@@ -12,6 +12,8 @@ public enum JSONRenderer {
                 object(zip(table.columns, row).map { Value.Entry($0.key, $1) })
             }.joined(separator: "\n")
         case .document(let document):
+            // A document whose data is a list is rows: one object per line, like a table.
+            if case .list(let rows) = document.data { return rows.map(json).joined(separator: "\n") }
             return json(document.data)
         case .empty:
             return ""

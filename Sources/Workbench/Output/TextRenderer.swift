@@ -60,7 +60,7 @@ public enum TextRenderer {
         }
         lines += section.lines.map { trimTrailing("  " + $0) }
         if let table = section.table {
-            lines += render(table, style).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            lines += render(table, style).split(separator: "\n", omittingEmptySubsequences: false).map { trimTrailing("  " + $0) }
         }
         return lines.joined(separator: "\n")
     }

@@ -10,6 +10,10 @@ public struct Session: Sendable {
     public private(set) var output: OutputMode
     /// The master seed of simulations (`set seed`, `--seed`).
     public private(set) var seed: UInt64
+    /// The date `set today` gave; otherwise the real date is today.
+    public private(set) var todayOverride: CalendarDate?
+    /// Who `classify` records as the facilitator (`set facilitator`).
+    public private(set) var facilitator: String?
     private var undoStack = UndoStack()
     /// Every command entered, in order.
     public private(set) var cells: [Cell] = []
@@ -23,6 +27,16 @@ public struct Session: Sendable {
     public var model: Model? { snapshot.model }
     /// Where the model came from: `demo`, a path, or `new model`.
     public var modelOrigin: String? { snapshot.origin }
+
+    /// The session clock: `set today`, else the real date (UTC).
+    public var today: CalendarDate { todayOverride ?? Self.systemToday() }
+
+    static func systemToday() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
 
     /// The model's short name for the prompt: its first word, lowercased (`northwind`).
     public var promptName: String? {
@@ -107,6 +121,29 @@ public struct Session: Sendable {
             }
             seed = value
             return Reply(.message("Seed is \(value)."))
+        case .setToday(let text):
+            do {
+                todayOverride = try CalendarDate(parsing: text.text)
+            } catch {
+                throw LanguageError(error.message, at: text.span)
+            }
+            return Reply(.message("Today is \(today) for this session."))
+        case .setFacilitator(let name):
+            facilitator = name.text
+            return Reply(.message("Facilitator is \(name.text)."))
+        case .test(let name): return Reply(try ClassificationViews.test(name, in: try requireModel()))
+        case .review(let only): return Reply(try ClassificationViews.review(only: only, in: try requireModel(), today: today))
+        case .recommend(let name): return Reply(try ClassificationViews.recommend(name, in: try requireModel()))
+        case .classify(let stream, let kind, let because):
+            let (today, facilitator) = (self.today, self.facilitator)
+            return try edit { model throws(LanguageError) in
+                try ModelEditor.classify(stream, as: kind, because: because, by: facilitator, on: today, in: &model)
+            }
+        case .validate(let stream, let who, let function, let verdict, let note):
+            let today = self.today
+            return try edit { model throws(LanguageError) in
+                try ModelEditor.validate(stream, by: who, from: function, verdict: verdict, note: note, on: today, in: &model)
+            }
         case .help(let topic): return Reply(try HelpText.render(topic))
         case .quit: return Reply(.empty, quits: true)
         }

@@ -32,6 +32,20 @@ extension CommandCatalog {
             try cursor.end()
             return .setSeed(seed)
         },
+        CommandSpec(words: ["set", "today"], arguments: "DATE",
+                    summary: "Set the session's date, used for review dates, classifications and sign-offs (saved sessions record it).",
+                    example: "set today 2026-12-01") { cursor throws(LanguageError) in
+            let date = try cursor.value("a DATE (YYYY-MM-DD)")
+            try cursor.end()
+            return .setToday(date)
+        },
+        CommandSpec(words: ["set", "facilitator"], arguments: "\"NAME\"",
+                    summary: "Name the facilitator recorded with each classification.",
+                    example: "set facilitator \"A. Facilitator\"") { cursor throws(LanguageError) in
+            let name = try cursor.value("a NAME")
+            try cursor.end()
+            return .setFacilitator(name)
+        },
         CommandSpec(words: ["help"], arguments: "[COMMAND]",
                     summary: "List the commands, or show one command's usage and an example.",
                     example: "help add link") { cursor throws(LanguageError) in
