@@ -10,7 +10,8 @@ import Testing
 struct GoldenTests {
     static let script = [
         "streams", "show it-service-desk", "stages apply-for-loan", "deps it-infra", "deps", "map open-account",
-        "capabilities", "help add link",
+        "capabilities", "help add link", "set today 2026-12-01", "test it-service-desk", "test open-account", "review",
+        "recommend it-service-desk", "recommend close-books",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

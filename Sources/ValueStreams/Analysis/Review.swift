@@ -86,7 +86,7 @@ extension Model {
             }
             for stage in stream.stages where !integrations.contains(where: { streamIndex($0.to.stream) == index && ($0.to.stage?.caseInsensitiveEquals(stage.name) ?? false) }) {
                 add(.stageUnsupported, "no supporting stream is linked to stage \(stage.name) of \(id)",
-                    fix: "if a supporting stream enables it, add the integration point (add link S -> \(id)/STAGE effect E)",
+                    fix: "if a supporting stream enables it, add the integration point (add link S -> \(id)/\(Model.isIdentifier(stage.name) ? stage.name : "\"\(stage.name)\"") effect E)",
                     entity: "\(id)/\(stage.name)")
             }
         case .supporting:
