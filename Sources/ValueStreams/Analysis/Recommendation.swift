@@ -28,8 +28,7 @@ extension Model {
                 gaps.append("no outcome metric (CSAT, NPS, revenue) tied to the flow by a response model")
             }
             if stream.promise == nil { gaps.append("no customer promise (time-to-value target)") }
-            let test = customerValueTest(of: stream)
-            if test.suggested != stream.kind, test.confidence >= 0.6 {
+            if let test = disagreeingTest(stream) {
                 gaps.append("the customer value test suggests supporting (confidence \(test.confidence.fixed(significant: 2)))")
             }
             return Recommendation(
@@ -43,17 +42,14 @@ extension Model {
             if !stream.metrics.contains(where: { $0.category == .efficiency }) { gaps.append("no efficiency metric") }
             let outgoing = integrations.filter { streamIndex($0.from.stream) == index }
             if outgoing.isEmpty { gaps.append("no link to what it enables") }
-            let customerOwners = streams.filter { $0.kind == .customer }.flatMap { [$0.owner?.name, $0.governance?.forum] }.compactMap { $0 }
-            let members = stream.governance?.members ?? []
-            if !members.contains(where: { member in customerOwners.contains { $0.caseInsensitiveEquals(member) } }) {
+            if !hasCustomerVoice(stream) {
                 gaps.append("its governance does not answer to the customer streams it enables (no customer-stream owner among its members)")
             }
             let withoutSLA = outgoing.filter { link in
                 link.sla == nil && streamIndex(link.to.stream).map { streams[$0].kind == .customer } == true
             }
             if !withoutSLA.isEmpty { gaps.append("integration points without SLA: \(withoutSLA.map(\.name).joined(separator: ", "))") }
-            let test = customerValueTest(of: stream)
-            if test.suggested != stream.kind, test.confidence >= 0.6 {
+            if let test = disagreeingTest(stream) {
                 gaps.append("the customer value test suggests customer (confidence \(test.confidence.fixed(significant: 2)))")
             }
             return Recommendation(

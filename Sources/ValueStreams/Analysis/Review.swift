@@ -46,9 +46,8 @@ extension Model {
     /// `kind-disagrees-with-test` is 0.6.
     public func review(today: CalendarDate) -> [Finding] {
         var findings: [Finding] = []
-        let customerOwners = streams.filter { $0.kind == .customer }.flatMap { [$0.owner?.name, $0.governance?.forum] }.compactMap { $0 }
         for stream in streams {
-            findings += review(stream, today: today, customerOwners: customerOwners)
+            findings += review(stream, today: today)
         }
         for link in integrations {
             guard let target = streamIndex(link.to.stream), streams[target].kind == .customer, link.to.stage != nil, link.sla == nil else { continue }
@@ -65,7 +64,7 @@ extension Model {
         return findings
     }
 
-    private func review(_ stream: ValueStream, today: CalendarDate, customerOwners: [String]) -> [Finding] {
+    private func review(_ stream: ValueStream, today: CalendarDate) -> [Finding] {
         var findings: [Finding] = []
         func add(_ code: ReviewCode, _ message: String, fix: String, entity: String? = nil) {
             findings.append(Finding(code: code, entity: entity ?? stream.id, message: message, fix: fix))
@@ -102,8 +101,7 @@ extension Model {
                 add(.enablesNothing, "supporting stream \(id) enables no other stream or stage",
                     fix: "record what it enables (add link \(id) -> …), or reclassify it")
             }
-            if let members = stream.governance?.members, !members.isEmpty,
-               !members.contains(where: { member in customerOwners.contains { $0.caseInsensitiveEquals(member) } }) {
+            if let members = stream.governance?.members, !members.isEmpty, !hasCustomerVoice(stream) {
                 add(.customerVoiceMissing, "the governance of \(id) has no customer-stream owner or forum among its members",
                     fix: "bring the owners of the customer streams it enables into its governance")
             }
@@ -129,12 +127,23 @@ extension Model {
         } else {
             add(.reviewMissing, "\(id) has no review date", fix: "record when it was last reviewed: set \(id).reviewed = DATE")
         }
-        let test = customerValueTest(of: stream)
-        if test.suggested != stream.kind, test.confidence >= 0.6 {
+        if let test = disagreeingTest(stream) {
             add(.kindDisagreesWithTest, "\(id) is declared \(stream.kind.rawValue) but the customer value test suggests \(test.suggested.rawValue) (confidence \(test.confidence.fixed(significant: 2)))",
                 fix: "bring the room to a decision: classify \(id) as \(test.suggested.rawValue) because \"…\", or record why it stays")
         }
         return findings
+    }
+
+    /// Whether a stream's governance has a customer-stream owner or forum among its members.
+    func hasCustomerVoice(_ stream: ValueStream) -> Bool {
+        let voices = streams.filter { $0.kind == .customer }.flatMap { [$0.owner?.name, $0.governance?.forum] }.compactMap { $0 }
+        return (stream.governance?.members ?? []).contains { member in voices.contains { $0.caseInsensitiveEquals(member) } }
+    }
+
+    /// The test's verdict when it contradicts the declared kind with confidence ≥ 0.6.
+    func disagreeingTest(_ stream: ValueStream) -> CustomerValueTestResult? {
+        let test = customerValueTest(of: stream)
+        return test.suggested != stream.kind && test.confidence >= 0.6 ? test : nil
     }
 
     /// The function a stakeholder belongs to, by name.
