@@ -64,7 +64,8 @@ struct Driver {
 
     /// The prompt: the model's short name, once one is loaded (`vsw northwind> `).
     var prompt: String {
-        session.promptName.map { "vsw \($0)> " } ?? Self.prompt
+        guard let name = session.promptName else { return Self.prompt }
+        return session.scenarioName.map { "vsw \(name) [\($0)]> " } ?? "vsw \(name)> "
     }
 
     /// Reads logical lines (joining continuations) and runs each; false if one failed and

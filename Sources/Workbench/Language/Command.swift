@@ -79,13 +79,23 @@ public enum Command: Sendable, Hashable {
     case review(only: Operand?)
     /// `recommend [X]`
     case recommend(Operand?)
+    /// `scenario new NAME [from NAME]`
+    case scenarioNew(name: Operand, from: Operand?)
+    case scenarioUse(Operand)
+    case scenarioList
+    case scenarioDrop(Operand)
+    /// `whatif reclassify X as KIND [named NAME]`
+    case whatifReclassify(stream: Operand, kind: Operand, named: Operand?)
+    /// `compare A B`
+    case compare(Operand, Operand)
     case help(topic: Operand?)
     case quit
 
     /// Whether the command changes the model, and so goes on the undo stack.
     var isUndoable: Bool {
         switch self {
-        case .load, .newModel, .add, .set, .remove, .removeLink, .classify, .validate: return true
+        case .load, .newModel, .add, .set, .remove, .removeLink, .classify, .validate, .scenarioNew, .scenarioDrop,
+             .whatifReclassify: return true
         default: return false
         }
     }

@@ -38,6 +38,15 @@ public struct Session: Sendable {
         return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
+    /// The current scenario's name, or nil for the baseline (which the prompt does not show).
+    public var scenarioName: String? {
+        guard let name = snapshot.currentScenario?.name, name != Snapshot.baseline else { return nil }
+        return name
+    }
+
+    /// The scenarios, in the order they were made.
+    public var scenarios: [Scenario] { snapshot.scenarios }
+
     /// The model's short name for the prompt: its first word, lowercased (`northwind`).
     public var promptName: String? {
         guard let name = model?.name.split(separator: " ").first else { return nil }
@@ -144,8 +153,62 @@ public struct Session: Sendable {
             return try edit { model throws(LanguageError) in
                 try ModelEditor.validate(stream, by: who, from: function, verdict: verdict, note: note, on: today, in: &model)
             }
+        case .scenarioNew(let name, let from):
+            _ = try requireModel()
+            let source = try from.map { (from: Operand) throws(LanguageError) in try scenarioIndex(from) } ?? snapshot.current
+            try checkNewScenarioName(name)
+            snapshot.add(name.text, from: source)
+            return Reply(.message("Scenario \(name.text) made from \(snapshot.scenarios[source].name); it is current."))
+        case .scenarioUse(let name):
+            snapshot.use(try scenarioIndex(name))
+            return Reply(.message("Scenario \(snapshot.scenarios[snapshot.current].name) is current."))
+        case .scenarioList:
+            _ = try requireModel()
+            return Reply(.table(ScenarioViews.list(snapshot.scenarios, current: snapshot.current)))
+        case .scenarioDrop(let name):
+            let index = try scenarioIndex(name)
+            guard snapshot.scenarios[index].name != Snapshot.baseline else {
+                throw LanguageError("the baseline cannot be dropped", at: name.span)
+            }
+            snapshot.drop(index)
+            return Reply(.message("Dropped scenario \(name.text); \(snapshot.scenarios[snapshot.current].name) is current."))
+        case .whatifReclassify(let stream, let kind, let named):
+            let before = try requireModel()
+            let resolved = try StreamViews.resolve(stream, in: before)
+            let name = named ?? Operand("\(resolved.id)-as-\(kind.text.lowercased())", at: stream.span)
+            try checkNewScenarioName(name)
+            var after = before
+            let (today, facilitator) = (self.today, self.facilitator)
+            _ = try ModelEditor.classify(stream, as: kind, because: Operand("what-if", at: kind.span), by: facilitator, on: today, in: &after)
+            let parent = snapshot.current
+            snapshot.add(name.text, from: parent)
+            snapshot.model = after
+            let comparison = ModelComparison(before, after, today: today)
+            return Reply(ScenarioViews.consequences(comparison, from: snapshot.scenarios[parent].name, to: name.text))
+        case .compare(let first, let second):
+            let a = snapshot.scenarios[try scenarioIndex(first)]
+            let b = snapshot.scenarios[try scenarioIndex(second)]
+            return Reply(ScenarioViews.compare(ModelComparison(a.model, b.model, today: today), a.name, b.name))
         case .help(let topic): return Reply(try HelpText.render(topic))
         case .quit: return Reply(.empty, quits: true)
+        }
+    }
+
+    private func scenarioIndex(_ name: Operand) throws(LanguageError) -> Int {
+        _ = try requireModel()
+        guard let index = snapshot.index(of: name.text) else {
+            let near = NameSuggestions.didYouMean(name.text, among: snapshot.scenarios.map(\.name))
+            throw LanguageError("no scenario '\(name.text)'\(near.isEmpty ? "; scenario list shows them" : near)", at: name.span)
+        }
+        return index
+    }
+
+    private func checkNewScenarioName(_ name: Operand) throws(LanguageError) {
+        guard Model.isIdentifier(name.text) else {
+            throw LanguageError("a scenario name is one word of letters, digits and - _ . ~ :, e.g. desk-supports", at: name.span)
+        }
+        if snapshot.index(of: name.text) != nil {
+            throw LanguageError("there is already a scenario '\(name.text)'; choose another name, or scenario use it", at: name.span)
         }
     }
 

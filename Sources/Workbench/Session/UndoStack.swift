@@ -1,10 +1,61 @@
 import ValueStreams
 
-/// What undo restores: the model and where it came from. Value semantics make a snapshot a
-/// copy that shares storage with the live model until either changes.
+/// A named copy of the model: `baseline`, and the what-ifs made from it.
+public struct Scenario: Sendable, Equatable {
+    public let name: String
+    public var model: Model
+    /// The scenario it was made from; nil for the baseline.
+    public let parent: String?
+}
+
+/// What undo restores: the scenarios, which one is current, and where the model came from.
+/// Value semantics make a snapshot a copy that shares storage with the live models until
+/// either changes.
 struct Snapshot: Sendable, Equatable {
-    var model: Model?
+    static let baseline = "baseline"
+
+    private(set) var scenarios: [Scenario] = []
+    private(set) var current = 0
     var origin: String?
+
+    init() {}
+
+    /// A freshly loaded or new model: its baseline only.
+    init(model: Model, origin: String) {
+        scenarios = [Scenario(name: Self.baseline, model: model, parent: nil)]
+        self.origin = origin
+    }
+
+    /// The current scenario's model; setting it changes that scenario only.
+    var model: Model? {
+        get { scenarios.isEmpty ? nil : scenarios[current].model }
+        set {
+            guard let newValue, !scenarios.isEmpty else { return }
+            scenarios[current].model = newValue
+        }
+    }
+
+    var currentScenario: Scenario? { scenarios.isEmpty ? nil : scenarios[current] }
+
+    func index(of name: String) -> Int? {
+        scenarios.firstIndex { $0.name.caseInsensitiveEquals(name) }
+    }
+
+    /// Adds a scenario copied from `source` and makes it current.
+    mutating func add(_ name: String, from source: Int) {
+        scenarios.append(Scenario(name: name, model: scenarios[source].model, parent: scenarios[source].name))
+        current = scenarios.count - 1
+    }
+
+    mutating func use(_ index: Int) { current = index }
+
+    /// Drops a scenario other than the baseline; dropping the current one goes to its parent.
+    mutating func drop(_ index: Int) {
+        let currentName = scenarios[current].name
+        let parent = scenarios[index].parent ?? Self.baseline
+        scenarios.remove(at: index)
+        current = self.index(of: currentName) ?? self.index(of: parent) ?? 0
+    }
 }
 
 /// One stack for the session: each change keeps the state before it; undo swaps it back and
