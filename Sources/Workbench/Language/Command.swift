@@ -88,6 +88,7 @@ public enum Command: Sendable, Hashable {
     case whatifReclassify(stream: Operand, kind: Operand, named: Operand?)
     /// `compare A B`
     case compare(Operand, Operand)
+    case heatmap
     case help(topic: Operand?)
     case quit
 

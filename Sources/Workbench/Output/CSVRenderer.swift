@@ -10,7 +10,7 @@ public enum CSVRenderer {
 
     static func text(_ value: Value) -> String {
         switch value {
-        case .number(let number), .percent(let number), .typed(_, let number): return Figures.json(number)
+        case .number(let number), .percent(let number), .typed(_, let number), .rated(_, let number, _): return Figures.json(number)
         case .bool(let flag): return flag ? "true" : "false"
         case .list(let items): return items.map(text).joined(separator: ";")
         case .object(let entries): return entries.map { "\($0.key)=\(text($0.value))" }.joined(separator: ";")

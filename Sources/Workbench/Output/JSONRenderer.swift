@@ -28,7 +28,7 @@ public enum JSONRenderer {
         switch value {
         case .text(let text): return JSONText.quoted(text)
         case .integer(let number): return String(number)
-        case .number(let number), .percent(let number), .typed(_, let number): return Figures.json(number)
+        case .number(let number), .percent(let number), .typed(_, let number), .rated(_, let number, _): return Figures.json(number)
         case .bool(let flag): return flag ? "true" : "false"
         case .list(let items): return "[" + items.map(json).joined(separator: ", ") + "]"
         case .object(let entries): return object(entries)

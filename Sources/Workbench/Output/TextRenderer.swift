@@ -19,7 +19,7 @@ public enum TextRenderer {
         case .integer(let number): return String(number)
         case .number(let number): return Figures.significant(number)
         case .percent(let fraction): return Figures.percent(fraction)
-        case .typed(let text, _): return text
+        case .typed(let text, _), .rated(let text, _, _): return text
         case .bool(let flag): return flag ? "yes" : "no"
         case .list(let items): return items.map(text).joined(separator: ", ")
         case .object(let entries): return entries.map { "\($0.label ?? $0.key) \(text($0.value))" }.joined(separator: ", ")
@@ -33,18 +33,20 @@ public enum TextRenderer {
         let widths = table.columns.indices.map { column in
             ([table.columns[column].title] + cells.map { column < $0.count ? $0[column] : "" }).map(displayWidth).max() ?? 0
         }
-        func line(_ cells: [String]) -> String {
+        func line(_ cells: [String], _ values: [Value]? = nil) -> String {
             var parts: [String] = []
             for (column, spec) in table.columns.enumerated() {
                 let cell = column < cells.count ? cells[column] : ""
                 let padding = String(repeating: " ", count: widths[column] - displayWidth(cell))
-                parts.append(spec.alignment == .right ? padding + cell : cell + padding)
+                var shown = cell
+                if let values, column < values.count, case .rated(_, _, let rating) = values[column] { shown = style.rating(cell, rating) }
+                parts.append(spec.alignment == .right ? padding + shown : shown + padding)
             }
             return trimTrailing(parts.joined(separator: "  "))
         }
         var lines = [style.heading(line(table.columns.map(\.title)))]
         lines.append(trimTrailing(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")))
-        lines += cells.map(line)
+        lines += zip(cells, table.rows).map { line($0, $1) }
         if table.rows.isEmpty { lines.append("(none)") }
         if !table.notes.isEmpty { lines += [""] + table.notes }
         return lines.joined(separator: "\n")
@@ -70,6 +72,13 @@ public enum TextRenderer {
         let colour: Bool
 
         func heading(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+
+        /// A rating's colour: 1–2 red, 3 yellow, 4–5 green.
+        func rating(_ text: String, _ rating: Int) -> String {
+            guard colour, !text.isEmpty else { return text }
+            let code = rating <= 2 ? "31" : rating == 3 ? "33" : "32"
+            return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+        }
     }
 
     /// Terminal columns a string takes: wide East Asian characters count two, combining

@@ -17,6 +17,9 @@ public indirect enum Value: Sendable, Hashable {
     case list([Value])
     /// Keyed entries in order: `label value` pairs in text, `key=value` in CSV, an object in JSON.
     case object([Entry])
+    /// A figure with a rating 1 (bad) to 5 (good): coloured red to green on a terminal; the
+    /// figure in JSON.
+    case rated(String, Double, rating: Int)
     /// Absent: empty in text and CSV, `null` in JSON.
     case null
 

@@ -106,6 +106,7 @@ public struct Session: Sendable {
         case .deps(let name): return Reply(.table(try LinkViews.deps(name, in: try requireModel())))
         case .map(let name): return Reply(try MapView.map(name, in: try requireModel()))
         case .capabilities: return Reply(.table(CapabilityViews.list(try requireModel())))
+        case .heatmap: return Reply(HeatmapView.heatmap(try requireModel(), today: today))
         case .saveModel(let path): return try saveModel(path, in: source)
         case .newModel(let name):
             snapshot = Snapshot(model: Model(name: name.text), origin: "new model")

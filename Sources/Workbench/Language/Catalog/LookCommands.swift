@@ -34,6 +34,12 @@ extension CommandCatalog {
             try cursor.end()
             return .map(stream)
         },
+        CommandSpec(words: ["heatmap"], arguments: "",
+                    summary: "Capabilities against the customer stages they enable: how many depend on each, its assessment, and the findings there.",
+                    example: "heatmap") { cursor throws(LanguageError) in
+            try cursor.end()
+            return .heatmap
+        },
         CommandSpec(words: ["capabilities"], arguments: "",
                     summary: "The capabilities, their assessment, and the stages each enables.",
                     example: "capabilities") { cursor throws(LanguageError) in
