@@ -64,6 +64,7 @@ struct Driver {
 
     /// The prompt: the model's short name, once one is loaded (`vsw northwind> `).
     var prompt: String {
+        if let interview = session.interviewPrompt { return "\(interview)> " }
         guard let name = session.promptName else { return Self.prompt }
         return session.scenarioName.map { "vsw \(name) [\($0)]> " } ?? "vsw \(name)> "
     }

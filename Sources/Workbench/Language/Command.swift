@@ -89,6 +89,8 @@ public enum Command: Sendable, Hashable {
     /// `compare A B`
     case compare(Operand, Operand)
     case heatmap
+    /// `guide`: the five-step identification interview.
+    case guide
     case help(topic: Operand?)
     case quit
 

@@ -15,6 +15,8 @@ public struct Session: Sendable {
     /// Who `classify` records as the facilitator (`set facilitator`).
     public private(set) var facilitator: String?
     private var undoStack = UndoStack()
+    /// The `guide` interview, while it runs: lines are answers.
+    private var interview: Interview?
     /// Every command entered, in order.
     public private(set) var cells: [Cell] = []
 
@@ -38,6 +40,9 @@ public struct Session: Sendable {
         return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 
+    /// What the prompt shows while `guide` runs (`guide 2/5 streams`), else nil.
+    public var interviewPrompt: String? { interview?.promptLabel }
+
     /// The current scenario's name, or nil for the baseline (which the prompt does not show).
     public var scenarioName: String? {
         guard let name = snapshot.currentScenario?.name, name != Snapshot.baseline else { return nil }
@@ -57,6 +62,7 @@ public struct Session: Sendable {
     /// Parses and runs one logical line: each `;`-separated command in turn, stopping at the
     /// first that fails. A line that does not parse runs nothing.
     public mutating func run(_ source: Source) -> [Result<Reply, LanguageError>] {
+        if interview != nil { return answer(source) }
         let statements: [Statement]
         do {
             statements = try Parser.parse(source)
@@ -71,6 +77,57 @@ public struct Session: Sendable {
             guard case .success(let reply) = outcome, !reply.quits else { break }
         }
         return outcomes
+    }
+
+    /// One line of the `guide` interview: the commands an answer stands for run together on a
+    /// copy, and the session takes the copy only if all succeed.
+    private mutating func answer(_ source: Source) -> [Result<Reply, LanguageError>] {
+        guard var interview, let model else { self.interview = nil; return [] }
+        let text = source.text.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("#") { return [] }
+        let whole = SourceSpan(lineOffset: 0, column: 1, length: max(1, source.text.prefix { $0 != "\n" }.count))
+        if text.lowercased() == "stop" {
+            cells.append(Cell(input: source.text, status: .interview))
+            self.interview = nil
+            return [.success(Reply(.message("The interview is over.")))]
+        }
+        if text.isEmpty {
+            cells.append(Cell(input: source.text, status: .interview))
+            guard interview.next() else {
+                self.interview = nil
+                return [.success(Reply(.message("The interview is over: streams, validate and deps show what it built.")))]
+            }
+            self.interview = interview
+            return [.success(Reply(.message(interview.question(model))))]
+        }
+        let commands: [String]
+        switch interview.commands(for: text, in: model) {
+        case .failure(let problem):
+            cells.append(Cell(input: source.text, status: .failed))
+            return [.failure(LanguageError(problem.message, at: whole))]
+        case .success(let generated):
+            commands = generated
+        }
+        var next = self
+        next.interview = nil
+        next.cells.append(Cell(input: source.text, status: .interview))
+        var outcomes: [Result<Reply, LanguageError>] = []
+        for command in commands {
+            let generated = Source(name: source.name, text: command, firstLine: source.firstLine, baseDirectory: source.baseDirectory)
+            for outcome in next.run(generated) {
+                guard case .success = outcome else {
+                    cells.append(Cell(input: source.text, status: .failed))
+                    return [.failure(LanguageError("this answer would run '\(command)', which fails; nothing changed", at: whole,
+                                                   details: outcome.failureMessage.map { [$0] } ?? []))]
+                }
+                outcomes.append(outcome)
+            }
+        }
+        interview.accepted(text)
+        next.interview = interview
+        self = next
+        let echoed = commands.map { "+ \($0)" }.joined(separator: "\n")
+        return [.success(Reply(.message(echoed + "\n" + interview.again())))]
     }
 
     /// Runs one command against a copy of the state; commits the copy on success. Either
@@ -190,6 +247,11 @@ public struct Session: Sendable {
             let a = snapshot.scenarios[try scenarioIndex(first)]
             let b = snapshot.scenarios[try scenarioIndex(second)]
             return Reply(ScenarioViews.compare(ModelComparison(a.model, b.model, today: today), a.name, b.name))
+        case .guide:
+            let model = try requireModel()
+            let interview = Interview()
+            self.interview = interview
+            return Reply(.message("The identification interview, in five steps; type stop to end it.\n" + interview.question(model)))
         case .help(let topic): return Reply(try HelpText.render(topic))
         case .quit: return Reply(.empty, quits: true)
         }
@@ -296,6 +358,14 @@ public struct Session: Sendable {
         case .failure(let error):
             throw LanguageError(error.description, at: path.span)
         }
+    }
+}
+
+extension Result where Failure == LanguageError {
+    /// The error's message, if this is one.
+    var failureMessage: String? {
+        if case .failure(let error) = self { return ([error.message] + error.details).joined(separator: "\n") }
+        return nil
     }
 }
 

@@ -100,6 +100,8 @@ public struct Cell: Sendable, Hashable {
         case ok
         case failed
         case undone
+        /// `guide` and its answers: the commands they made are cells of their own.
+        case interview
     }
 
     public let input: String

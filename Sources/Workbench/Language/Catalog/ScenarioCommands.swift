@@ -40,6 +40,12 @@ extension CommandCatalog {
             try cursor.end()
             return .scenarioDrop(name)
         },
+        CommandSpec(words: ["guide"], arguments: "",
+                    summary: "The five-step identification interview: segments, customer streams and their stages, supporting streams, validation, integration points; answers become ordinary commands.",
+                    example: "guide") { cursor throws(LanguageError) in
+            try cursor.end()
+            return .guide
+        },
         CommandSpec(words: ["compare"], arguments: "SCENARIO SCENARIO",
                     summary: "Two scenarios side by side: streams, stages and links, kinds, findings and recommendations that differ.",
                     example: "compare baseline desk-supports") { cursor throws(LanguageError) in
