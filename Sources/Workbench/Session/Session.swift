@@ -139,7 +139,8 @@ public struct Session: Sendable {
             let reply = try next.perform(statement.command, in: source)
             if statement.command.isUndoable { next.undoStack.record(before: snapshot, cell: cell) }
             self = next
-            cells.append(Cell(input: statement.text, status: .ok))
+            // The interview is not replayed: the commands its answers make are.
+            cells.append(Cell(input: statement.text, status: statement.command == .guide ? .interview : .ok))
             return .success(reply)
         } catch {
             cells.append(Cell(input: statement.text, status: .failed))

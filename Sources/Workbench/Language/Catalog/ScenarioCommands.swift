@@ -35,7 +35,7 @@ extension CommandCatalog {
         },
         CommandSpec(words: ["scenario", "drop"], arguments: "NAME",
                     summary: "Drop a scenario (not the baseline); undo brings it back.",
-                    example: "scenario drop lean-onboarding") { cursor throws(LanguageError) in
+                    example: "scenario new trial; scenario drop trial") { cursor throws(LanguageError) in
             let name = try cursor.value("a scenario NAME")
             try cursor.end()
             return .scenarioDrop(name)
@@ -48,7 +48,7 @@ extension CommandCatalog {
         },
         CommandSpec(words: ["compare"], arguments: "SCENARIO SCENARIO",
                     summary: "Two scenarios side by side: streams, stages and links, kinds, findings and recommendations that differ.",
-                    example: "compare baseline desk-supports") { cursor throws(LanguageError) in
+                    example: "whatif reclassify it-service-desk as supporting named desk-supports; compare baseline desk-supports") { cursor throws(LanguageError) in
             let first = try cursor.value("the first SCENARIO")
             let second = try cursor.value("the second SCENARIO")
             try cursor.end()
