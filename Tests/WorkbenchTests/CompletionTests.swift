@@ -73,6 +73,11 @@ struct CompletionTests {
         #expect(complete("add stage open-account Fraud capabilities k", session).candidates == ["kyc"])
         #expect(complete("add stage open-account Fraud serv", session).candidates == ["servers"])
         #expect(complete("add stream fx \"FX\" sup", session).candidates == ["supporting"])
+        let costs = try #require(session.model).streams.flatMap(\.metrics).map(\.name).filter { $0.hasPrefix("Cost p") }
+        #expect(!costs.isEmpty)
+        var unique: [String] = []
+        for name in costs where !unique.contains("\"\(name)\"") { unique.append("\"\(name)\"") }
+        #expect(complete("add metric it-infra \"Cost p", session).candidates == unique, "metric names other streams use")
     }
 
     @Test("file paths for load and save, folders ending in /, hidden files only when asked")

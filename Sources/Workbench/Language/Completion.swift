@@ -138,6 +138,8 @@ public enum CompletionEngine {
                 return ["effect", "strength", "sla", "id", "description"]
             case "add metric":
                 if position == 0 { return streams() }
+                // The names other streams use, so the same metric is spelled the same way.
+                if position == 1 { return metricNames() }
                 if position == 2 { return MetricCategory.allCases.map(\.rawValue) }
                 return position >= 3 ? keyOrValue(arguments.dropFirst(3), keys: FieldEditor.metricKeys.filter { $0 != "name" && $0 != "category" }) : []
             case "add segment": return position >= 1 ? keyOrValue(arguments.dropFirst(1), keys: ["expects"]) : []
@@ -198,6 +200,10 @@ public enum CompletionEngine {
             let stream = model.streams[index]
             let prefix = current.contains("/") ? String(current[..<(current.firstIndex(of: "/") ?? current.endIndex)]) + "/" : ""
             return stream.stages.map { prefix + typed($0.name) }
+        }
+
+        func metricNames() -> [String] {
+            model?.streams.flatMap { $0.metrics.map { typed($0.name) } } ?? []
         }
 
         func links() -> [String] {
