@@ -29,7 +29,7 @@ extension Model {
             }
             if stream.promise == nil { gaps.append("no customer promise (time-to-value target)") }
             if let test = disagreeingTest(stream) {
-                gaps.append("the customer value test suggests supporting (confidence \(test.confidence.fixed(significant: 2)))")
+                gaps.append("the customer value test suggests supporting (confidence \(test.confidence.fixed(significant: 4)))")
             }
             return Recommendation(
                 stream: stream.id, kind: .customer,
@@ -50,7 +50,7 @@ extension Model {
             }
             if !withoutSLA.isEmpty { gaps.append("integration points without SLA: \(withoutSLA.map(\.name).joined(separator: ", "))") }
             if let test = disagreeingTest(stream) {
-                gaps.append("the customer value test suggests customer (confidence \(test.confidence.fixed(significant: 2)))")
+                gaps.append("the customer value test suggests customer (confidence \(test.confidence.fixed(significant: 4)))")
             }
             return Recommendation(
                 stream: stream.id, kind: .supporting,

@@ -112,9 +112,11 @@ extension Model {
                 fix: "have the stakeholders confirm it: validate \(id) by \"WHO\" agree")
         }
         if stream.kind == .customer {
-            let functions = Set(current.compactMap { signoff in (signoff.function ?? stakeholderFunction(signoff.by))?.lowercased() })
-            if functions.count == 1, let only = current.compactMap({ $0.function ?? stakeholderFunction($0.by) }).first {
-                add(.validationSingleFunction, "every current sign-off of customer stream \(id) comes from one function: \(only)",
+            // Absent data never triggers a finding: every current sign-off's function must be known.
+            let functions = current.map { $0.function ?? stakeholderFunction($0.by) }
+            let known = functions.compactMap { $0 }
+            if !known.isEmpty, known.count == functions.count, Set(known.map { $0.lowercased() }).count == 1 {
+                add(.validationSingleFunction, "every current sign-off of customer stream \(id) comes from one function: \(known[0])",
                     fix: "a customer stream crosses functions: ask the others it crosses to validate it too")
             }
         }
@@ -128,7 +130,7 @@ extension Model {
             add(.reviewMissing, "\(id) has no review date", fix: "record when it was last reviewed: set \(id).reviewed = DATE")
         }
         if let test = disagreeingTest(stream) {
-            add(.kindDisagreesWithTest, "\(id) is declared \(stream.kind.rawValue) but the customer value test suggests \(test.suggested.rawValue) (confidence \(test.confidence.fixed(significant: 2)))",
+            add(.kindDisagreesWithTest, "\(id) is declared \(stream.kind.rawValue) but the customer value test suggests \(test.suggested.rawValue) (confidence \(test.confidence.fixed(significant: 4)))",
                 fix: "bring the room to a decision: classify \(id) as \(test.suggested.rawValue) because \"…\", or record why it stays")
         }
         return findings
