@@ -22,6 +22,8 @@ let package = Package(
             name: "ModelFormats",
             dependencies: ["ValueStreams", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
+        // Flow metrics from a model: the queueing formulas of the analytic engine (more to come).
+        .target(name: "FlowSimulation", dependencies: ["ValueStreams"], swiftSettings: strict),
         // The command language, the session and the renderers.
         .target(name: "Workbench", dependencies: ["ValueStreams", "ModelFormats"], swiftSettings: strict),
         // libedit, as the system provides it, and non-variadic C wrappers for it.
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "ValueStreamsTests", dependencies: ["ValueStreams"], swiftSettings: strict),
         .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats"], swiftSettings: strict),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "FlowSimulationTests", dependencies: ["FlowSimulation"], swiftSettings: strict),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], swiftSettings: strict),
         // End-to-end: drives the built binary, so it depends on the executable.
         .testTarget(name: "vswTests", dependencies: ["vsw"], swiftSettings: strict),
