@@ -185,4 +185,36 @@ struct ScenarioTests {
         #expect(session.interviewPrompt == nil)
         try run(&session, "streams")
     }
+
+    @Test("undo and redo change models, never which scenario is current, and say where the change was")
+    func undoKeepsTheScenario() throws {
+        var session = try demo()
+        try run(&session, "scenario new s1")
+        try run(&session, "set open-account.name = \"S1 name\"")
+        try run(&session, "scenario use baseline")
+        let undone = try run(&session, "undo")
+        #expect(session.scenarioName == nil, "still in the baseline")
+        #expect(undone.result == .message("Undid: set open-account.name = \"S1 name\" (in scenario s1; baseline is still current)"))
+        #expect(session.scenarios.first { $0.name == "s1" }?.model.streams[0].name == "Open Account")
+        try run(&session, "redo")
+        #expect(session.scenarioName == nil)
+        #expect(session.scenarios.first { $0.name == "s1" }?.model.streams[0].name == "S1 name")
+        // Undoing the scenario's making leaves the scenario it came from current.
+        try run(&session, "scenario use s1")
+        try run(&session, "undo")
+        try run(&session, "undo")
+        #expect(session.scenarios.map(\.name) == ["baseline"])
+        #expect(session.scenarioName == nil)
+    }
+
+    @Test("names resolve like ids, so two streams may not share one, nor two unnamed links their description")
+    func duplicateNames() throws {
+        var session = try demo()
+        let renamed = try #require(failure(&session, "set open-account.name = \"Apply for a Loan\""))
+        #expect(renamed.details.contains { $0.contains("duplicate stream name 'Apply for a Loan'") })
+        try run(&session, "add link it-infra -> open-account/Activate effect capacity")
+        let twice = try #require(failure(&session, "add link it-infra -> open-account/Activate effect capacity"))
+        #expect(twice.details.contains { $0.contains("duplicate link 'it-infra -> open-account/Activate (capacity)'") })
+        try run(&session, "add link it-infra -> open-account/Activate effect capacity id it-activate-2")
+    }
 }

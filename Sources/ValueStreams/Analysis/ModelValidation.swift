@@ -73,6 +73,13 @@ extension Model {
         for (index, first) in firstDuplicates(streams.map(\.id)) {
             issues.append(.init(.error, "streams[\(index)].id", "duplicate stream id '\(streams[index].id)' (first at streams[\(first)]); give each stream its own id"))
         }
+        for (index, first) in firstDuplicates(streams.map(\.name)) {
+            issues.append(.init(.error, "streams[\(index)].name", "duplicate stream name '\(streams[index].name)' (first at streams[\(first)]); names resolve like ids, so give each stream its own"))
+        }
+        let unnamed = integrations.enumerated().filter { $0.element.id == nil }
+        for (position, first) in firstDuplicates(unnamed.map(\.element.descriptiveName)) {
+            issues.append(.init(.error, "integrations[\(unnamed[position].offset)]", "duplicate link '\(unnamed[position].element.descriptiveName)' (first at integrations[\(unnamed[first].offset)]); give one an id, or remove it"))
+        }
         for (index, first) in firstDuplicates(capabilities.map(\.id)) {
             issues.append(.init(.error, "capabilities[\(index)].id", "duplicate capability id '\(capabilities[index].id)' (first at capabilities[\(first)]); give each capability its own id"))
         }

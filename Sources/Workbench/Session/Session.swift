@@ -137,7 +137,9 @@ public struct Session: Sendable {
         let cell = cells.count
         do {
             let reply = try next.perform(statement.command, in: source)
-            if statement.command.isUndoable { next.undoStack.record(before: snapshot, cell: cell) }
+            if statement.command.isUndoable {
+                next.undoStack.record(before: snapshot, cell: cell, scenario: snapshot.currentScenario?.name)
+            }
             self = next
             // The interview is not replayed: the commands its answers make are.
             cells.append(Cell(input: statement.text, status: statement.command == .guide ? .interview : .ok))
@@ -302,16 +304,22 @@ public struct Session: Sendable {
 
     private mutating func undo() throws(LanguageError) -> Reply {
         guard let entry = undoStack.undo(current: snapshot) else { throw LanguageError("nothing to undo") }
-        snapshot = entry.snapshot
+        snapshot = snapshot.keepingCurrent(snapshot.currentScenario?.name, in: entry.snapshot)
         cells[entry.cell].status = .undone
-        return Reply(.message("Undid: \(cells[entry.cell].input)"))
+        return Reply(.message("Undid: \(cells[entry.cell].input)\(scenarioNote(of: entry))"))
     }
 
     private mutating func redo() throws(LanguageError) -> Reply {
         guard let entry = undoStack.redo(current: snapshot) else { throw LanguageError("nothing to redo") }
-        snapshot = entry.snapshot
+        snapshot = snapshot.keepingCurrent(snapshot.currentScenario?.name, in: entry.snapshot)
         cells[entry.cell].status = .ok
-        return Reply(.message("Redid: \(cells[entry.cell].input)"))
+        return Reply(.message("Redid: \(cells[entry.cell].input)\(scenarioNote(of: entry))"))
+    }
+
+    /// ` (in scenario X)` when the change undone or redone was made in another scenario.
+    private func scenarioNote(of entry: UndoStack.Entry) -> String {
+        guard let made = entry.scenario, made != snapshot.currentScenario?.name else { return "" }
+        return " (in scenario \(made); \(snapshot.currentScenario?.name ?? Snapshot.baseline) is still current)"
     }
 
     /// A path typed in a command, resolved against the source's folder.

@@ -49,6 +49,14 @@ struct Snapshot: Sendable, Equatable {
 
     mutating func use(_ index: Int) { current = index }
 
+    /// `restored`, but still in the scenario named `name` when it has one: undo and redo
+    /// change models, never which scenario is current.
+    func keepingCurrent(_ name: String?, in restored: Snapshot) -> Snapshot {
+        var snapshot = restored
+        if let name, let index = restored.index(of: name) { snapshot.current = index }
+        return snapshot
+    }
+
     /// Drops a scenario other than the baseline; dropping the current one goes to its parent.
     mutating func drop(_ index: Int) {
         let currentName = scenarios[current].name
@@ -66,6 +74,8 @@ struct UndoStack: Sendable {
         let snapshot: Snapshot
         /// The history cell of the command that made the change.
         let cell: Int
+        /// The scenario that was current when the change was made.
+        let scenario: String?
     }
 
     /// Bounded so a long session's memory stays bounded.
@@ -74,8 +84,8 @@ struct UndoStack: Sendable {
     private(set) var past: [Entry] = []
     private(set) var future: [Entry] = []
 
-    mutating func record(before snapshot: Snapshot, cell: Int) {
-        past.append(Entry(snapshot: snapshot, cell: cell))
+    mutating func record(before snapshot: Snapshot, cell: Int, scenario: String?) {
+        past.append(Entry(snapshot: snapshot, cell: cell, scenario: scenario))
         if past.count > Self.limit { past.removeFirst(past.count - Self.limit) }
         future.removeAll()
     }
@@ -83,13 +93,13 @@ struct UndoStack: Sendable {
     /// The entry to go back to, given the current state to keep for redo.
     mutating func undo(current: Snapshot) -> Entry? {
         guard let entry = past.popLast() else { return nil }
-        future.append(Entry(snapshot: current, cell: entry.cell))
+        future.append(Entry(snapshot: current, cell: entry.cell, scenario: entry.scenario))
         return entry
     }
 
     mutating func redo(current: Snapshot) -> Entry? {
         guard let entry = future.popLast() else { return nil }
-        past.append(Entry(snapshot: current, cell: entry.cell))
+        past.append(Entry(snapshot: current, cell: entry.cell, scenario: entry.scenario))
         return entry
     }
 }

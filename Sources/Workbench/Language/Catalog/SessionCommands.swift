@@ -1,7 +1,7 @@
 extension CommandCatalog {
     static let sessionCommands: [CommandSpec] = [
         CommandSpec(words: ["undo"], arguments: "",
-                    summary: "Undo the last change to the model (edits, load, new model).",
+                    summary: "Undo the last change: an edit, load, new model, classify, validate, or making or dropping a scenario.",
                     example: "undo") { cursor throws(LanguageError) in
             try cursor.end()
             return .undo

@@ -111,7 +111,7 @@ enum ModelEditor {
             let oldID = model.streams[index].id
             try apply(field, on: &model.streams[index])
             if key == "id" { renameStream(from: oldID, to: model.streams[index].id, in: &model) }
-            return Edit(message: "Set \(model.streams[index].id).\(key) to \(text ?? "none").", span: value.span)
+            return Edit(message: "Set \(oldID).\(key) to \(text ?? "none").", span: value.span)
         case .stage(let streamIndex, let stageIndex):
             let oldName = model.streams[streamIndex].stages[stageIndex].name
             try apply(field, on: &model.streams[streamIndex].stages[stageIndex])

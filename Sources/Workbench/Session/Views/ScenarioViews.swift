@@ -76,7 +76,7 @@ enum ScenarioViews {
 
     /// A recommendation in one line: its kind and what the stream lacks.
     private static func summary(_ recommendation: Recommendation) -> String {
-        "\(recommendation.kind.rawValue): " + (recommendation.gaps.isEmpty ? "lacks nothing" : "lacks " + recommendation.gaps.joined(separator: "; "))
+        "\(recommendation.kind.rawValue); " + (recommendation.gaps.isEmpty ? "nothing lacking" : "lacking: " + recommendation.gaps.joined(separator: "; "))
     }
 
     private static func data(_ comparison: ModelComparison, _ head: [Value.Entry]) -> Value {
