@@ -89,6 +89,7 @@ struct EditingTests {
         ("add metric open-account NPS customer bogus 1", "unknown field 'bogus' of a metric"),
         ("remove link it-verfy", "no link 'it-verfy'; did you mean 'it-verify'?"),
         ("set nothing.promise = 2d", "no stream, stage or link 'nothing'"),
+        ("add link it-infra -> open-account/Apply effect capacity sla availabilty 99%", "unknown SLA key 'availabilty'; did you mean 'availability'?"),
     ]
 
     @Test("a failing edit says why and changes nothing", arguments: failingEdits.map(\.edit))

@@ -157,6 +157,9 @@ struct TokenCursor {
         return pairs
     }
 
+    /// The next token as an operand, without reading it.
+    var nextOperand: Operand? { index < tokens.count ? Self.operand(tokens[index]) : nil }
+
     /// The token just read, as an operand.
     var lastOperand: Operand? { index > 0 ? Self.operand(tokens[index - 1]) : nil }
 

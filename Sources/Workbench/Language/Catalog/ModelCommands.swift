@@ -1,3 +1,5 @@
+import ValueStreams
+
 extension CommandCatalog {
     static let modelCommands: [CommandSpec] = [
         CommandSpec(words: ["load"], arguments: "PATH|demo",
@@ -53,6 +55,11 @@ extension CommandCatalog {
                         let value = try cursor.value("a value for sla \(slaKey.text)")
                         fields.append(Assignment(Operand("sla.\(slaKey.text.lowercased())", at: slaKey.span), value))
                         any = true
+                    }
+                    let linkKeys = ["effect", "strength", "sla", "id", "description"]
+                    if let next = cursor.nextOperand, !linkKeys.contains(next.text.lowercased()) {
+                        // Not an SLA key nor a link keyword: most likely a misspelt SLA key.
+                        throw LanguageError("unknown SLA key '\(next.text)'\(NameSuggestions.didYouMean(next.text, among: slaKeys).isEmpty ? "; use availability, capacity, latency or errors" : NameSuggestions.didYouMean(next.text, among: slaKeys))", at: next.span)
                     }
                     if !any {
                         throw LanguageError("sla needs KEY VALUE pairs: availability, capacity, latency or errors, e.g. sla availability 99.5%", at: key.span)
