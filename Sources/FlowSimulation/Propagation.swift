@@ -1,0 +1,161 @@
+import ValueStreams
+
+/// How supporting streams' levels reach customer stages (DESIGN §6): along supporting →
+/// supporting links in topological order, then through each integration point into a
+/// customer stage. Every figure keeps the steps that made it.
+public struct Propagation: Sendable, Hashable {
+    /// A supporting stream's levels: capacity level L = availability × capacity, added
+    /// latency Δ in hours, added error rate e.
+    public struct Levels: Sendable, Hashable {
+        public var capacity: Double
+        public var latencyHours: Double
+        public var errors: Double
+
+        public static let nominal = Levels(capacity: 1, latencyHours: 0, errors: 0)
+    }
+
+    /// What the supporting streams do to one customer stage.
+    public struct StageEffect: Sendable, Hashable {
+        public let stream: String
+        public let stage: String
+        /// Service times are divided by this: the product of 1 − s·(1 − L) over capacity links.
+        public var capacityFactor: Double = 1
+        /// Hours added to the stage's fixed wait: Σ s·Δ over latency links.
+        public var addedWaitHours: Double = 0
+        /// Added to the defect probability: Σ s·e over quality links (capped later at 0.99).
+        public var addedDefects: Double = 0
+        /// The links that carry it, by name.
+        public var carriedBy: [String] = []
+    }
+
+    /// One step of the trace, in words with its figure.
+    public struct Step: Sendable, Hashable {
+        public let text: String
+    }
+
+    /// A supporting stream's levels after propagation.
+    public struct StreamLevels: Sendable, Hashable {
+        public let stream: String
+        public let levels: Levels
+    }
+
+    /// Levels of every supporting stream, in model order.
+    public let levels: [StreamLevels]
+    /// Effects on customer stages, in model order, for stages some link reaches.
+    public let effects: [StageEffect]
+    public let trace: [Step]
+    /// Streams in a dependency cycle: visited once, in model order.
+    public let cycleNote: String?
+
+    /// The effect on `stream/stage`, or none.
+    public func effect(onStream stream: String, stage: String) -> StageEffect? {
+        effects.first { $0.stream.caseInsensitiveEquals(stream) && $0.stage.caseInsensitiveEquals(stage) }
+    }
+
+    public init(model: Model, degradations: [Degradation]) {
+        var trace: [Step] = []
+        let supporting = model.streams.indices.filter { model.streams[$0].kind == .supporting }
+        // A stream's own levels: the declared service level, then its degradations.
+        var own: [Int: Levels] = [:]
+        for index in supporting {
+            let stream = model.streams[index]
+            let declared = stream.serviceLevel ?? ServiceLevel()
+            var availability = declared.availability?.value ?? 1
+            var capacity = declared.capacity?.value ?? 1
+            var latency = declared.addedLatencyHours
+            var errors = declared.addedErrorRate
+            for degradation in degradations where model.streamIndex(degradation.stream) == index {
+                switch degradation.field {
+                case .availability: availability = degradation.level(from: availability)
+                case .capacity: capacity = degradation.level(from: capacity)
+                case .latency: latency = degradation.level(from: latency)
+                case .errors: errors = degradation.level(from: errors)
+                }
+                trace.append(Step(text: "\(stream.id): \(degradation.field.rawValue) \(degradation.change.rawValue) \(degradation.text)"))
+            }
+            own[index] = Levels(capacity: availability * capacity, latencyHours: latency, errors: errors)
+        }
+        // Supporting → supporting links, in topological order; a cycle is visited once.
+        let (order, cyclic) = Self.topologicalOrder(model, supporting)
+        var levels = own
+        for index in order {
+            for link in model.integrations where model.streamIndex(link.to.stream) == index {
+                guard let from = model.streamIndex(link.from.stream), let source = levels[from], var target = levels[index],
+                      model.streams[from].kind == .supporting else { continue }
+                let s = link.effectiveStrength
+                switch link.effect {
+                case .capacity:
+                    let factor = 1 - s * (1 - source.capacity)
+                    target.capacity *= factor
+                    if factor != 1 { trace.append(Step(text: "\(link.name): \(model.streams[index].id) capacity × \(Self.figure(factor)) (1 − \(Self.figure(s))·(1 − \(Self.figure(source.capacity))))")) }
+                case .latency:
+                    target.latencyHours += s * source.latencyHours
+                    if source.latencyHours != 0 { trace.append(Step(text: "\(link.name): \(model.streams[index].id) latency + \(Self.figure(s * source.latencyHours))h")) }
+                case .quality:
+                    target.errors += s * source.errors
+                    if source.errors != 0 { trace.append(Step(text: "\(link.name): \(model.streams[index].id) errors + \(Self.figure(s * source.errors))")) }
+                }
+                levels[index] = target
+            }
+        }
+        // Integration points into customer stages.
+        var effects: [StageEffect] = []
+        for stream in model.streams where stream.kind == .customer {
+            for stage in stream.stages {
+                var effect = StageEffect(stream: stream.id, stage: stage.name)
+                for link in model.integrations where model.streamIndex(link.to.stream) == model.streamIndex(stream.id)
+                    && (link.to.stage?.caseInsensitiveEquals(stage.name) ?? false) {
+                    guard let from = model.streamIndex(link.from.stream), let source = levels[from] else { continue }
+                    let s = link.effectiveStrength
+                    effect.carriedBy.append(link.name)
+                    switch link.effect {
+                    case .capacity:
+                        let factor = 1 - s * (1 - source.capacity)
+                        effect.capacityFactor *= factor
+                        if factor != 1 { trace.append(Step(text: "\(link.name): \(stream.id)/\(stage.name) service times ÷ \(Self.figure(factor))")) }
+                    case .latency:
+                        effect.addedWaitHours += s * source.latencyHours
+                        if source.latencyHours != 0 { trace.append(Step(text: "\(link.name): \(stream.id)/\(stage.name) wait + \(Self.figure(s * source.latencyHours))h")) }
+                    case .quality:
+                        effect.addedDefects += s * source.errors
+                        if source.errors != 0 { trace.append(Step(text: "\(link.name): \(stream.id)/\(stage.name) defects + \(Self.figure(s * source.errors))")) }
+                    }
+                }
+                if !effect.carriedBy.isEmpty { effects.append(effect) }
+            }
+        }
+        self.levels = supporting.map { StreamLevels(stream: model.streams[$0].id, levels: levels[$0] ?? .nominal) }
+        self.effects = effects
+        self.trace = trace
+        self.cycleNote = cyclic.isEmpty ? nil : "dependency cycle: " + cyclic.map { model.streams[$0].id }.joined(separator: ", ") + " visited once, in model order"
+    }
+
+    /// Supporting streams so that each comes after those it depends on; streams in a cycle
+    /// come in model order where the cycle is entered.
+    static func topologicalOrder(_ model: Model, _ supporting: [Int]) -> (order: [Int], cyclic: [Int]) {
+        var incoming: [Int: Set<Int>] = [:]
+        for index in supporting { incoming[index] = [] }
+        for link in model.integrations {
+            guard let from = model.streamIndex(link.from.stream), let to = model.streamIndex(link.to.stream), from != to,
+                  incoming[from] != nil, incoming[to] != nil else { continue }
+            incoming[to]?.insert(from)
+        }
+        var order: [Int] = []
+        var cyclic: [Int] = []
+        var done = Set<Int>()
+        while order.count < supporting.count {
+            if let ready = supporting.first(where: { !done.contains($0) && (incoming[$0] ?? []).isSubset(of: done) }) {
+                order.append(ready)
+                done.insert(ready)
+            } else if let stuck = supporting.first(where: { !done.contains($0) }) {
+                // A cycle: take the first remaining stream in model order.
+                order.append(stuck)
+                done.insert(stuck)
+                cyclic.append(stuck)
+            }
+        }
+        return (order, cyclic)
+    }
+
+    static func figure(_ value: Double) -> String { value.fixed(significant: 4) }
+}

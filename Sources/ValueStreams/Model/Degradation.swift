@@ -1,0 +1,59 @@
+/// A field of a supporting stream's service level that a degradation acts on.
+public enum ServiceField: String, Sendable, Hashable, CaseIterable {
+    case availability
+    case capacity
+    case latency
+    case errors
+}
+
+/// A supporting stream's trouble, as the room states it: `degrade it-infra availability to
+/// 90%`, `degrade hire-onboard capacity by -30%`, optionally only for a window of time.
+public struct Degradation: Sendable, Hashable {
+    /// How the value is meant.
+    public enum Change: String, Sendable, Hashable {
+        /// The field becomes the value.
+        case to
+        /// The field moves by the value from the level the model declares.
+        case by
+    }
+
+    /// A stretch of simulated time, counted from the end of warm-up.
+    public struct Window: Sendable, Hashable {
+        public let start: Duration
+        public let length: Duration
+
+        public init(start: Duration, length: Duration) {
+            self.start = start
+            self.length = length
+        }
+    }
+
+    /// The supporting stream's id.
+    public let stream: String
+    public let field: ServiceField
+    public let change: Change
+    /// The value as typed (`90%`, `-30%`, `+2h`).
+    public let text: String
+    /// The value: a fraction for availability, capacity and errors; hours for latency.
+    public let value: Double
+    public let window: Window?
+
+    public init(stream: String, field: ServiceField, change: Change, text: String, value: Double, window: Window? = nil) {
+        self.stream = stream
+        self.field = field
+        self.change = change
+        self.text = text
+        self.value = value
+        self.window = window
+    }
+
+    /// The field's level once degraded, from the level the model declares: fractions stay
+    /// within 0…1, latency at or above 0.
+    public func level(from declared: Double) -> Double {
+        let raw = change == .to ? value : declared + value
+        switch field {
+        case .latency: return max(0, raw)
+        case .availability, .capacity, .errors: return min(1, max(0, raw))
+        }
+    }
+}
