@@ -59,11 +59,10 @@ public struct Propagation: Sendable, Hashable {
         var own: [Int: Levels] = [:]
         for index in supporting {
             let stream = model.streams[index]
-            let declared = stream.serviceLevel ?? ServiceLevel()
-            var availability = declared.availability?.value ?? 1
-            var capacity = declared.capacity?.value ?? 1
-            var latency = declared.addedLatencyHours
-            var errors = declared.addedErrorRate
+            var availability = stream.declaredLevel(.availability)
+            var capacity = stream.declaredLevel(.capacity)
+            var latency = stream.declaredLevel(.latency)
+            var errors = stream.declaredLevel(.errors)
             for degradation in degradations where model.streamIndex(degradation.stream) == index {
                 switch degradation.field {
                 case .availability: availability = degradation.level(from: availability)

@@ -6,11 +6,25 @@ public enum ServiceField: String, Sendable, Hashable, CaseIterable {
     case errors
 }
 
+extension ValueStream {
+    /// The level the model declares for a service-level field: nominal (100 %, +0) unless
+    /// `service_level` says otherwise. `degrade … by` moves from here.
+    public func declaredLevel(_ field: ServiceField) -> Double {
+        let level = serviceLevel ?? ServiceLevel()
+        switch field {
+        case .availability: return level.availability?.value ?? 1
+        case .capacity: return level.capacity?.value ?? 1
+        case .latency: return level.addedLatencyHours
+        case .errors: return level.addedErrorRate
+        }
+    }
+}
+
 /// A supporting stream's trouble, as the room states it: `degrade it-infra availability to
 /// 90%`, `degrade hire-onboard capacity by -30%`, optionally only for a window of time.
 public struct Degradation: Sendable, Hashable {
     /// How the value is meant.
-    public enum Change: String, Sendable, Hashable {
+    public enum Change: String, Sendable, Hashable, CaseIterable {
         /// The field becomes the value.
         case to
         /// The field moves by the value from the level the model declares.

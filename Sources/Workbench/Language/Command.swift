@@ -91,6 +91,11 @@ public enum Command: Sendable, Hashable {
     case heatmap
     /// `guide`: the five-step identification interview.
     case guide
+    /// `degrade S FIELD to|by V [from T for D]`
+    case degrade(stream: Operand, field: Operand, change: Operand, value: Operand, from: Operand?, length: Operand?)
+    /// `restore S|all`
+    case restore(Operand)
+    case degradations
     case help(topic: Operand?)
     case quit
 
@@ -98,7 +103,7 @@ public enum Command: Sendable, Hashable {
     var isUndoable: Bool {
         switch self {
         case .load, .newModel, .add, .set, .remove, .removeLink, .classify, .validate, .scenarioNew, .scenarioDrop,
-             .whatifReclassify: return true
+             .whatifReclassify, .degrade, .restore: return true
         default: return false
         }
     }

@@ -17,7 +17,7 @@ struct CommandSpec: Sendable {
 
 /// Every command, in the order `help` lists them: looking, editing, the session.
 enum CommandCatalog {
-    static let all: [CommandSpec] = lookCommands + modelCommands + classifyCommands + scenarioCommands + sessionCommands
+    static let all: [CommandSpec] = lookCommands + modelCommands + classifyCommands + scenarioCommands + simulateCommands + sessionCommands
 
     /// Names a user may type for a command, for "did you mean".
     static var commandWords: [String] {

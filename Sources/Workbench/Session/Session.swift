@@ -250,6 +250,20 @@ public struct Session: Sendable {
             let a = snapshot.scenarios[try scenarioIndex(first)]
             let b = snapshot.scenarios[try scenarioIndex(second)]
             return Reply(ScenarioViews.compare(ModelComparison(a.model, b.model, today: today), a.name, b.name))
+        case .degrade(let stream, let field, let change, let value, let from, let length):
+            var degradations = snapshot.degradations
+            let message = try Degrading.degrade(stream, field, change, value, from: from, length: length,
+                                                in: try requireModel(), into: &degradations)
+            snapshot.degradations = degradations
+            return Reply(.message(message))
+        case .restore(let stream):
+            var degradations = snapshot.degradations
+            let message = try Degrading.restore(stream, in: try requireModel(), from: &degradations)
+            snapshot.degradations = degradations
+            return Reply(.message(message))
+        case .degradations:
+            _ = try requireModel()
+            return Reply(.table(Degrading.table(snapshot.degradations)))
         case .guide:
             let model = try requireModel()
             let interview = Interview()

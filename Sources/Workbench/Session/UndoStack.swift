@@ -6,6 +6,8 @@ public struct Scenario: Sendable, Equatable {
     public var model: Model
     /// The scenario it was made from; nil for the baseline.
     public let parent: String?
+    /// The supporting streams' trouble in this scenario (`degrade`), one per stream and field.
+    public var degradations: [Degradation] = []
 }
 
 /// What undo restores: the scenarios, which one is current, and where the model came from.
@@ -37,13 +39,20 @@ struct Snapshot: Sendable, Equatable {
 
     var currentScenario: Scenario? { scenarios.isEmpty ? nil : scenarios[current] }
 
+    /// The current scenario's degradations; setting them changes that scenario only.
+    var degradations: [Degradation] {
+        get { scenarios.isEmpty ? [] : scenarios[current].degradations }
+        set { if !scenarios.isEmpty { scenarios[current].degradations = newValue } }
+    }
+
     func index(of name: String) -> Int? {
         scenarios.firstIndex { $0.name.caseInsensitiveEquals(name) }
     }
 
     /// Adds a scenario copied from `source` and makes it current.
     mutating func add(_ name: String, from source: Int) {
-        scenarios.append(Scenario(name: name, model: scenarios[source].model, parent: scenarios[source].name))
+        scenarios.append(Scenario(name: name, model: scenarios[source].model, parent: scenarios[source].name,
+                                  degradations: scenarios[source].degradations))
         current = scenarios.count - 1
     }
 

@@ -1,0 +1,80 @@
+import ModelFormats
+import ValueStreams
+
+/// `degrade` and `restore`, on the current scenario's list of degradations.
+enum Degrading {
+    static func degrade(_ name: Operand, _ fieldName: Operand, _ change: Operand, _ value: Operand, from: Operand?, length: Operand?,
+                        in model: Model, into degradations: inout [Degradation]) throws(LanguageError) -> String {
+        let stream = try StreamViews.resolve(name, in: model)
+        guard stream.kind == .supporting else {
+            throw LanguageError("\(stream.id) is a customer stream; degrade the supporting streams that enable it", at: name.span)
+        }
+        let field: ServiceField
+        do {
+            field = try FieldValue.choice(fieldName.text, "a service-level field")
+        } catch {
+            throw LanguageError(error.message, at: fieldName.span)
+        }
+        let mode: Degradation.Change
+        do {
+            mode = try FieldValue.choice(change.text, "to or by")
+        } catch {
+            throw LanguageError(error.message, at: change.span)
+        }
+        let amount: Double
+        do {
+            switch (field, mode) {
+            case (.latency, .to): amount = try Duration(parsing: value.text).hours
+            case (.latency, .by): amount = try Duration(parsing: value.text, signed: true).hours
+            case (_, .to): amount = try Fraction(parsing: value.text).value
+            case (_, .by): amount = try Fraction(parsing: value.text, signed: true).value
+            }
+        } catch {
+            throw LanguageError(error.message, at: value.span)
+        }
+        var window: Degradation.Window?
+        if let from, let length {
+            do {
+                window = Degradation.Window(start: try Duration(parsing: from.text), length: try Duration(parsing: length.text))
+            } catch {
+                throw LanguageError(error.message, at: from.span)
+            }
+        }
+        let degradation = Degradation(stream: stream.id, field: field, change: mode, text: value.text, value: amount, window: window)
+        // A later degrade of the same field replaces the earlier one.
+        if let index = degradations.firstIndex(where: { $0.stream == stream.id && $0.field == field }) {
+            degradations[index] = degradation
+        } else {
+            degradations.append(degradation)
+        }
+        let declared = stream.declaredLevel(field)
+        let level = degradation.level(from: declared)
+        let shown = field == .latency ? "+\(level.shortDecimal)h" : Figures.percent(level)
+        return "Degraded \(stream.id) \(field.rawValue) \(mode.rawValue) \(value.text): now \(shown)"
+            + (window.map { " from \($0.start.text) for \($0.length.text)" } ?? "") + "."
+    }
+
+    static func restore(_ name: Operand, in model: Model, from degradations: inout [Degradation]) throws(LanguageError) -> String {
+        if name.text.lowercased() == "all", !name.quoted {
+            let count = degradations.count
+            degradations.removeAll()
+            return "Restored every stream (\(count) degradation\(count == 1 ? "" : "s") lifted)."
+        }
+        let stream = try StreamViews.resolve(name, in: model)
+        let before = degradations.count
+        degradations.removeAll { $0.stream == stream.id }
+        guard degradations.count < before else { throw LanguageError("\(stream.id) is not degraded", at: name.span) }
+        return "Restored \(stream.id)."
+    }
+
+    static func table(_ degradations: [Degradation]) -> Table {
+        Table(columns: [.init("stream"), .init("field"), .init("change"), .init("value"), .init("from_h", "from", .right), .init("for_h", "for", .right)],
+              rows: degradations.map { degradation in
+                  [.text(degradation.stream), .text(degradation.field.rawValue), .text(degradation.change.rawValue),
+                   .typed(degradation.text, degradation.value),
+                   degradation.window.map { .typed($0.start.text, $0.start.hours) } ?? .null,
+                   degradation.window.map { .typed($0.length.text, $0.length.hours) } ?? .null]
+              },
+              notes: degradations.isEmpty ? ["No degradations in this scenario."] : [])
+    }
+}
