@@ -12,6 +12,24 @@ public struct Propagation: Sendable, Hashable {
         public var errors: Double
 
         public static let nominal = Levels(capacity: 1, latencyHours: 0, errors: 0)
+
+        /// What a link of strength s passes on of these levels, for its one effect: a
+        /// capacity factor 1 − s·(1 − L), added latency s·Δ, or added errors s·e.
+        func passedOn(by link: IntegrationPoint) -> Levels {
+            let s = link.effectiveStrength
+            switch link.effect {
+            case .capacity: return Levels(capacity: 1 - s * (1 - capacity), latencyHours: 0, errors: 0)
+            case .latency: return Levels(capacity: 1, latencyHours: s * latencyHours, errors: 0)
+            case .quality: return Levels(capacity: 1, latencyHours: 0, errors: s * errors)
+            }
+        }
+
+        /// Combines what a link passes on with these levels: factors multiply, additions add.
+        mutating func absorb(_ passed: Levels) {
+            capacity *= passed.capacity
+            latencyHours += passed.latencyHours
+            errors += passed.errors
+        }
     }
 
     /// What the supporting streams do to one customer stage.
@@ -81,20 +99,10 @@ public struct Propagation: Sendable, Hashable {
             for link in model.integrations where model.streamIndex(link.to.stream) == index {
                 guard let from = model.streamIndex(link.from.stream), let source = levels[from], var target = levels[index],
                       model.streams[from].kind == .supporting else { continue }
-                let s = link.effectiveStrength
-                switch link.effect {
-                case .capacity:
-                    let factor = 1 - s * (1 - source.capacity)
-                    target.capacity *= factor
-                    if factor != 1 { trace.append(Step(text: "\(link.name): \(model.streams[index].id) capacity × \(Self.figure(factor)) (1 − \(Self.figure(s))·(1 − \(Self.figure(source.capacity))))")) }
-                case .latency:
-                    target.latencyHours += s * source.latencyHours
-                    if source.latencyHours != 0 { trace.append(Step(text: "\(link.name): \(model.streams[index].id) latency + \(Self.figure(s * source.latencyHours))h")) }
-                case .quality:
-                    target.errors += s * source.errors
-                    if source.errors != 0 { trace.append(Step(text: "\(link.name): \(model.streams[index].id) errors + \(Self.figure(s * source.errors))")) }
-                }
+                let passed = source.passedOn(by: link)
+                target.absorb(passed)
                 levels[index] = target
+                if let step = Self.step(link, passed, from: source, to: model.streams[index].id, isStage: false) { trace.append(step) }
             }
         }
         // Integration points into customer stages.
@@ -102,24 +110,18 @@ public struct Propagation: Sendable, Hashable {
         for stream in model.streams where stream.kind == .customer {
             for stage in stream.stages {
                 var effect = StageEffect(stream: stream.id, stage: stage.name)
+                var absorbed = Levels.nominal
                 for link in model.integrations where model.streamIndex(link.to.stream) == model.streamIndex(stream.id)
                     && (link.to.stage?.caseInsensitiveEquals(stage.name) ?? false) {
                     guard let from = model.streamIndex(link.from.stream), let source = levels[from] else { continue }
-                    let s = link.effectiveStrength
+                    let passed = source.passedOn(by: link)
+                    absorbed.absorb(passed)
                     effect.carriedBy.append(link.name)
-                    switch link.effect {
-                    case .capacity:
-                        let factor = 1 - s * (1 - source.capacity)
-                        effect.capacityFactor *= factor
-                        if factor != 1 { trace.append(Step(text: "\(link.name): \(stream.id)/\(stage.name) service times ÷ \(Self.figure(factor))")) }
-                    case .latency:
-                        effect.addedWaitHours += s * source.latencyHours
-                        if source.latencyHours != 0 { trace.append(Step(text: "\(link.name): \(stream.id)/\(stage.name) wait + \(Self.figure(s * source.latencyHours))h")) }
-                    case .quality:
-                        effect.addedDefects += s * source.errors
-                        if source.errors != 0 { trace.append(Step(text: "\(link.name): \(stream.id)/\(stage.name) defects + \(Self.figure(s * source.errors))")) }
-                    }
+                    if let step = Self.step(link, passed, from: source, to: "\(stream.id)/\(stage.name)", isStage: true) { trace.append(step) }
                 }
+                effect.capacityFactor = absorbed.capacity
+                effect.addedWaitHours = absorbed.latencyHours
+                effect.addedDefects = absorbed.errors
                 if !effect.carriedBy.isEmpty { effects.append(effect) }
             }
         }
@@ -154,6 +156,23 @@ public struct Propagation: Sendable, Hashable {
             }
         }
         return (order, cyclic)
+    }
+
+    /// The trace step for what a link passed on, or nil when it passed on nothing.
+    static func step(_ link: IntegrationPoint, _ passed: Levels, from source: Levels, to target: String, isStage: Bool) -> Step? {
+        switch link.effect {
+        case .capacity:
+            guard passed.capacity != 1 else { return nil }
+            return Step(text: isStage
+                ? "\(link.name): \(target) service times ÷ \(figure(passed.capacity))"
+                : "\(link.name): \(target) capacity × \(figure(passed.capacity)) (1 − \(figure(link.effectiveStrength))·(1 − \(figure(source.capacity))))")
+        case .latency:
+            guard source.latencyHours != 0 else { return nil }
+            return Step(text: "\(link.name): \(target) \(isStage ? "wait" : "latency") + \(figure(passed.latencyHours))h")
+        case .quality:
+            guard source.errors != 0 else { return nil }
+            return Step(text: "\(link.name): \(target) \(isStage ? "defects" : "errors") + \(figure(passed.errors))")
+        }
     }
 
     static func figure(_ value: Double) -> String { value.fixed(significant: 4) }

@@ -64,12 +64,6 @@ public enum CompletionEngine {
         }
     }
 
-    /// A name as it would be typed: quoted when it is not one word.
-    static func typed(_ name: String) -> String {
-        name.allSatisfy { Lexer.isWordCharacter($0) } ? name : "\"" + name.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
     /// What the candidates depend on.
     struct Context {
         let previous: [Token]
@@ -184,7 +178,7 @@ public enum CompletionEngine {
             guard let model else { return [] }
             return model.streams.compactMap { stream in
                 if stream.id.lowercased().hasPrefix(meant) { return stream.id }
-                if stream.name.lowercased().hasPrefix(meant) { return typed(stream.name) }
+                if stream.name.lowercased().hasPrefix(meant) { return Lexer.spelled(stream.name) }
                 return nil
             }
         }
@@ -199,15 +193,15 @@ public enum CompletionEngine {
             guard let model, let index = model.streamIndex(streamName.replacingOccurrences(of: "\"", with: "")) else { return [] }
             let stream = model.streams[index]
             let prefix = current.contains("/") ? String(current[..<(current.firstIndex(of: "/") ?? current.endIndex)]) + "/" : ""
-            return stream.stages.map { prefix + typed($0.name) }
+            return stream.stages.map { prefix + Lexer.spelled($0.name) }
         }
 
         func metricNames() -> [String] {
-            model?.streams.flatMap { $0.metrics.map { typed($0.name) } } ?? []
+            model?.streams.flatMap { $0.metrics.map { Lexer.spelled($0.name) } } ?? []
         }
 
         func links() -> [String] {
-            model?.integrations.map { $0.id ?? typed($0.descriptiveName) } ?? []
+            model?.integrations.map { $0.id ?? Lexer.spelled($0.descriptiveName) } ?? []
         }
 
         /// `X.` targets for `set`, then `X.FIELD` once a target is typed.
@@ -244,7 +238,7 @@ public enum CompletionEngine {
             guard let entries = listFolder(folder) else { return [] }
             return entries.filter { !$0.hasPrefix(".") || base.hasPrefix(".") }.map { entry in
                 // A quoted folder stays open, so TAB can go on into it.
-                let path = typed(folderPart + entry)
+                let path = Lexer.spelled(folderPart + entry)
                 return entry.hasSuffix("/") && path.hasSuffix("\"") ? String(path.dropLast()) : path
             }
         }

@@ -57,6 +57,16 @@ public struct Lexer {
         character.isLetter || character.isNumber || wordPunctuation.contains(character)
     }
 
+    /// Text as a quoted string of the language, `\"` and `\\` escaped.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A name as it would be typed: a bare word when it is one, else quoted.
+    static func spelled(_ name: String) -> String {
+        !name.isEmpty && name.allSatisfy(isWordCharacter) ? name : quoted(name)
+    }
+
     private var current: Character? { position < characters.count ? characters[position] : nil }
 
     private func peek(_ offset: Int = 1) -> Character? {

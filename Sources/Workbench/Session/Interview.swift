@@ -78,39 +78,38 @@ struct Interview: Sendable, Equatable {
     /// The commands an answer stands for, or a message saying what to type instead.
     func commands(for answer: String, in model: Model) -> Result<[String], UnitError> {
         let fields = answer.split(separator: "|", omittingEmptySubsequences: false).map { Substring($0).trimmingBlanksAndQuotes }
-        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         func need(_ count: Int, _ form: String) -> String? {
             fields.count == count && fields.allSatisfy({ !$0.isEmpty }) ? nil : "answer \(form), with | between the parts"
         }
         switch step {
         case .segments:
             if let problem = need(2, "NAME | WHAT THEY EXPECT") { return .failure(UnitError(problem)) }
-            return .success(["add segment \(quoted(fields[0])) expects \(quoted(fields[1]))"])
+            return .success(["add segment \(Lexer.quoted(fields[0])) expects \(Lexer.quoted(fields[1]))"])
         case .customerStreams:
             if let problem = need(4, "ID | NAME | WHO TRIGGERS IT, AND HOW | THE VALUE THE CUSTOMER GETS") { return .failure(UnitError(problem)) }
             guard Model.isIdentifier(fields[0]) else { return .failure(UnitError("an ID is one word, e.g. open-account")) }
-            return .success(["add stream \(fields[0]) \(quoted(fields[1])) customer serves external trigger.by \(quoted(fields[2])) trigger.external true value \(quoted(fields[3]))"])
+            return .success(["add stream \(fields[0]) \(Lexer.quoted(fields[1])) customer serves external trigger.by \(Lexer.quoted(fields[2])) trigger.external true value \(Lexer.quoted(fields[3]))"])
         case .stages:
             let names = fields.filter { !$0.isEmpty }
             guard let stream = stagesOf, !names.isEmpty else { return .failure(UnitError("answer NAME | NAME | …")) }
-            return .success(names.map { "add stage \(stream) \(quoted($0))" })
+            return .success(names.map { "add stage \(stream) \(Lexer.quoted($0))" })
         case .supportingStreams:
             if let problem = need(2, "ID | NAME") { return .failure(UnitError(problem)) }
             guard Model.isIdentifier(fields[0]) else { return .failure(UnitError("an ID is one word, e.g. it-infra")) }
-            return .success(["add stream \(fields[0]) \(quoted(fields[1])) supporting serves internal trigger.external false"])
+            return .success(["add stream \(fields[0]) \(Lexer.quoted(fields[1])) supporting serves internal trigger.external false"])
         case .validation:
             if let problem = need(4, "WHO | FUNCTION | STREAM | agree or disagree") { return .failure(UnitError(problem)) }
             var commands: [String] = []
             if !model.stakeholders.contains(where: { $0.name.caseInsensitiveEquals(fields[0]) }) {
-                commands.append("add stakeholder \(quoted(fields[0])) function \(quoted(fields[1]))")
+                commands.append("add stakeholder \(Lexer.quoted(fields[0])) function \(Lexer.quoted(fields[1]))")
             }
-            commands.append("validate \(quoted(fields[2])) by \(quoted(fields[0])) from \(quoted(fields[1])) \(fields[3])")
+            commands.append("validate \(Lexer.quoted(fields[2])) by \(Lexer.quoted(fields[0])) from \(Lexer.quoted(fields[1])) \(fields[3])")
             return .success(commands)
         case .dependencies:
             if let problem = need(3, "SUPPORTING | STREAM/STAGE | capacity, latency or quality") { return .failure(UnitError(problem)) }
             let target = Endpoint(parsing: fields[1])
-            let to = target.stage.map { "\(target.stream)/\(quoted($0))" } ?? target.stream
-            return .success(["add link \(quoted(fields[0])) -> \(to) effect \(fields[2])"])
+            let to = target.stage.map { "\(target.stream)/\(Lexer.quoted($0))" } ?? target.stream
+            return .success(["add link \(Lexer.quoted(fields[0])) -> \(to) effect \(fields[2])"])
         }
     }
 

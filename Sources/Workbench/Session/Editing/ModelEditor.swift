@@ -117,16 +117,11 @@ enum ModelEditor {
             try apply(field, on: &model.streams[streamIndex].stages[stageIndex])
             if key == "name" { renameStage(from: oldName, to: text ?? oldName, ofStream: streamIndex, in: &model) }
             let stream = model.streams[streamIndex]
-            return Edit(message: "Set \(typed(stream.id))/\(typed(stream.stages[stageIndex].name)).\(key) to \(text ?? "none").", span: value.span)
+            return Edit(message: "Set \(Lexer.spelled(stream.id))/\(Lexer.spelled(stream.stages[stageIndex].name)).\(key) to \(text ?? "none").", span: value.span)
         case .link(let index):
             try apply(field, on: &model.integrations[index])
-            return Edit(message: "Set \(typed(model.integrations[index].name)).\(key) to \(text ?? "none").", span: value.span)
+            return Edit(message: "Set \(Lexer.spelled(model.integrations[index].name)).\(key) to \(text ?? "none").", span: value.span)
         }
-    }
-
-    /// A name as it would be typed: quoted when it is not one word.
-    static func typed(_ name: String) -> String {
-        Model.isIdentifier(name) ? name : "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// Splits `X.FIELD` at the first dot where X names a stream, a stage or a link and FIELD
