@@ -14,10 +14,6 @@ struct ClassificationTests {
 
     // MARK: Helpers
 
-    func source(_ text: String) -> Source {
-        Source(name: .standardInput, text: text, baseDirectory: "/")
-    }
-
     /// The demo, with the session clock at `today`.
     func demoSession() throws -> Session {
         var session = Session()
@@ -26,22 +22,8 @@ struct ClassificationTests {
         return session
     }
 
-    @discardableResult
-    func run(_ session: inout Session, _ text: String) throws -> Reply {
-        try #require(session.run(source(text)).last).get()
-    }
-
     func result(_ session: inout Session, _ text: String) throws -> CommandResult {
         try run(&session, text).result
-    }
-
-    func failure(_ session: inout Session, _ text: String) -> LanguageError? {
-        guard case .failure(let error)? = session.run(source(text)).last else { return nil }
-        return error
-    }
-
-    func saved(_ session: Session) throws -> String {
-        ModelFiles.render(try #require(session.model), as: .yaml)
     }
 
     func stream(_ id: String, in session: Session) throws -> ValueStream {

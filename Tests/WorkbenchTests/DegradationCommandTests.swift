@@ -4,17 +4,6 @@ import ValueStreams
 
 @Suite("degrade, restore, degradations")
 struct DegradationCommandTests {
-    func source(_ text: String) -> Source { Source(name: .standardInput, text: text, baseDirectory: "/") }
-
-    @discardableResult
-    func run(_ session: inout Session, _ text: String) throws -> Reply {
-        try #require(session.run(source(text)).last).get()
-    }
-
-    func failure(_ session: inout Session, _ text: String) -> LanguageError? {
-        guard case .failure(let error)? = session.run(source(text)).last else { return nil }
-        return error
-    }
 
     func current(_ session: Session) -> [Degradation] {
         session.scenarios.first { $0.name == (session.scenarioName ?? "baseline") }?.degradations ?? []

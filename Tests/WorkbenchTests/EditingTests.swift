@@ -11,24 +11,6 @@ struct EditingTests {
         return session
     }
 
-    func source(_ text: String) -> Source {
-        Source(name: .standardInput, text: text, baseDirectory: "/")
-    }
-
-    func saved(_ session: Session) throws -> String {
-        ModelFiles.render(try #require(session.model), as: .yaml)
-    }
-
-    @discardableResult
-    func run(_ session: inout Session, _ text: String) throws -> Reply {
-        try #require(session.run(source(text)).last).get()
-    }
-
-    func failure(_ session: inout Session, _ text: String) -> LanguageError? {
-        guard case .failure(let error)? = session.run(source(text)).last else { return nil }
-        return error
-    }
-
     static let edits = [
         "add stream fx \"FX desk\" supporting serves internal demand 10/day owner \"Head of Markets\"",
         "add stage open-account \"Check fraud\" after \"Verify identity\" servers 2 time 15m functions \"Fraud, Operations\"",

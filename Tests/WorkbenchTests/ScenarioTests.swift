@@ -5,17 +5,6 @@ import ValueStreams
 
 @Suite("Scenarios, what-if, compare, heatmap and guide")
 struct ScenarioTests {
-    func source(_ text: String) -> Source { Source(name: .standardInput, text: text, baseDirectory: "/") }
-
-    @discardableResult
-    func run(_ session: inout Session, _ text: String) throws -> Reply {
-        try #require(session.run(source(text)).last).get()
-    }
-
-    func failure(_ session: inout Session, _ text: String) -> LanguageError? {
-        guard case .failure(let error)? = session.run(source(text)).last else { return nil }
-        return error
-    }
 
     func demo() throws -> Session {
         var session = Session()
@@ -24,12 +13,11 @@ struct ScenarioTests {
         return session
     }
 
-    func yaml(_ session: Session) throws -> String { ModelFiles.render(try #require(session.model), as: .yaml) }
 
     @Test("whatif reclassify: a new current scenario with the change; baseline byte-identical; compare shows it")
     func whatifOnTheDesk() throws {
         var session = try demo()
-        let before = try yaml(session)
+        let before = try saved(session)
         let today = try CalendarDate(parsing: "2026-12-01")
         let baselineFindings = try #require(session.model).review(today: today)
         let reply = try run(&session, "whatif reclassify it-service-desk as supporting named desk-supports")
@@ -57,7 +45,7 @@ struct ScenarioTests {
         #expect(list("recommendations_changed").count == 1)
         // The baseline is untouched, byte for byte.
         try run(&session, "scenario use baseline")
-        #expect(try yaml(session) == before)
+        #expect(try saved(session) == before)
         guard case .document(let comparison) = try run(&session, "compare baseline desk-supports").result else {
             Issue.record("compare should give a document")
             return

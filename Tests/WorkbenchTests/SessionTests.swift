@@ -6,19 +6,6 @@ import ValueStreams
 
 @Suite("Session")
 struct SessionTests {
-    func source(_ text: String, in folder: String = "/") -> Source {
-        Source(name: .standardInput, text: text, baseDirectory: folder)
-    }
-
-    func reply(_ session: inout Session, _ text: String, in folder: String = "/") throws -> Reply {
-        let outcomes = session.run(source(text, in: folder))
-        return try #require(try outcomes.last?.get())
-    }
-
-    func failure(_ session: inout Session, _ text: String, in folder: String = "/") -> LanguageError? {
-        guard case .failure(let error)? = session.run(source(text, in: folder)).last else { return nil }
-        return error
-    }
 
     func temporaryFolder() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("vsw-session-\(UUID().uuidString)").path
@@ -29,7 +16,7 @@ struct SessionTests {
     @Test("load demo loads the demo and summarises it from the model")
     func loadDemo() throws {
         var session = Session()
-        let loaded = try reply(&session, "load demo")
+        let loaded = try run(&session, "load demo")
         let model = try #require(session.model)
         let customers = model.streams.filter { $0.kind == .customer }.count
         guard case .message(let text, let figures) = loaded.result else {
@@ -53,9 +40,9 @@ struct SessionTests {
     @Test("streams lists every stream in model order with its kind, stage count and owner")
     func streams() throws {
         var session = Session()
-        _ = try reply(&session, "load demo")
+        _ = try run(&session, "load demo")
         let model = try #require(session.model)
-        guard case .table(let table) = try reply(&session, "streams").result else {
+        guard case .table(let table) = try run(&session, "streams").result else {
             Issue.record("streams should give a table")
             return
         }
@@ -66,9 +53,9 @@ struct SessionTests {
     @Test("show resolves by id or name, case-insensitively, and a miss suggests the nearest")
     func show() throws {
         var session = Session()
-        _ = try reply(&session, "load demo")
-        let byID = try reply(&session, "show it-infra").result
-        let byName = try reply(&session, "show \"manage it infrastructure\"").result
+        _ = try run(&session, "load demo")
+        let byID = try run(&session, "show it-infra").result
+        let byName = try run(&session, "show \"manage it infrastructure\"").result
         #expect(byID == byName)
         guard case .document(let document) = byID else {
             Issue.record("show should give a document")
@@ -87,7 +74,7 @@ struct SessionTests {
         let folder = try temporaryFolder()
         try "model: Broken\nstreams:\n  - id: a\n    name: A\n    kind: custmer\n".write(toFile: "\(folder)/bad.yaml", atomically: true, encoding: .utf8)
         var session = Session()
-        _ = try reply(&session, "load demo")
+        _ = try run(&session, "load demo")
         let before = session.model
         let error = try #require(failure(&session, "load bad.yaml", in: folder))
         #expect(error.message == "'bad.yaml' has 1 error; the model was not loaded")
@@ -103,12 +90,12 @@ struct SessionTests {
     func saveAndLoad() throws {
         let folder = try temporaryFolder()
         var session = Session()
-        _ = try reply(&session, "load demo")
+        _ = try run(&session, "load demo")
         let demo = session.model
-        #expect(try reply(&session, "save model bank.yaml", in: folder).result == .message("Saved Northwind Bank to bank.yaml.", figures: [.init("path", .text("bank.yaml")), .init("backup", .null)]))
+        #expect(try run(&session, "save model bank.yaml", in: folder).result == .message("Saved Northwind Bank to bank.yaml.", figures: [.init("path", .text("bank.yaml")), .init("backup", .null)]))
         #expect(FileManager.default.fileExists(atPath: "\(folder)/bank.yaml"))
         var fresh = Session()
-        _ = try reply(&fresh, "load bank.yaml", in: folder)
+        _ = try run(&fresh, "load bank.yaml", in: folder)
         #expect(fresh.model == demo)
     }
 
@@ -117,8 +104,8 @@ struct SessionTests {
         let folder = try temporaryFolder()
         try "# hand-written\nmodel: Old\n".write(toFile: "\(folder)/m.yaml", atomically: true, encoding: .utf8)
         var session = Session()
-        _ = try reply(&session, "load demo")
-        let saved = try reply(&session, "save model m.yaml", in: folder)
+        _ = try run(&session, "load demo")
+        let saved = try run(&session, "save model m.yaml", in: folder)
         #expect(saved.result == .message("Saved Northwind Bank to m.yaml. The old file had comments, which a save cannot keep: it is kept as m.yaml.bak.", figures: [.init("path", .text("m.yaml")), .init("backup", .text("m.yaml.bak"))]))
         #expect(try String(contentsOfFile: "\(folder)/m.yaml.bak", encoding: .utf8) == "# hand-written\nmodel: Old\n")
     }
@@ -126,12 +113,12 @@ struct SessionTests {
     @Test("help lists every command, and help CMD gives its usage and an example")
     func help() throws {
         var session = Session()
-        guard case .table(let table) = try reply(&session, "help").result else {
+        guard case .table(let table) = try run(&session, "help").result else {
             Issue.record("help should give a table")
             return
         }
         #expect(table.rows.map { $0[0] } == CommandCatalog.all.map { .text($0.usage) })
-        #expect(try reply(&session, "help load").result == .message(
+        #expect(try run(&session, "help load").result == .message(
             "usage: load PATH|demo\nLoad a model file (.yaml, .yml, .json), or the built-in demo organisation.\nexample: load demo"))
         #expect(failure(&session, "help lood")?.message == "no command 'lood'; did you mean 'load'?")
     }
@@ -166,7 +153,7 @@ struct SessionTests {
                   - { name: S, time: 1h }
             """.write(toFile: "\(folder)/hot.yaml", atomically: true, encoding: .utf8)
         var session = Session()
-        let loaded = try reply(&session, "load hot.yaml", in: folder)
+        let loaded = try run(&session, "load hot.yaml", in: folder)
         #expect(loaded.warnings == ["hot.yaml:8:9: warning: streams[0].stages[0]: stage 'S' of 'a' is at utilisation 100.0% (≥ 100%): its queue grows without bound"])
         #expect(session.model?.name == "Hot")
     }
