@@ -310,9 +310,13 @@ public struct Session: Sendable {
             throw LanguageError("the change would leave the model invalid, so nothing changed", at: edit.span,
                                 details: errors.map { "error: \($0.path): \($0.message)" })
         }
-        let before = Set(try requireModel().validate().filter { $0.severity == .warning })
+        // Only new warnings are news; the old model is checked again only when there are any.
+        var warnings = issues.filter { $0.severity == .warning }
+        if !warnings.isEmpty {
+            let before = Set(try requireModel().validate().filter { $0.severity == .warning })
+            warnings.removeAll { before.contains($0) }
+        }
         snapshot.model = model
-        let warnings = issues.filter { $0.severity == .warning && !before.contains($0) }
         return Reply(.message(edit.message), warnings: warnings.map { "warning: \($0.path): \($0.message)" })
     }
 
