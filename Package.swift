@@ -22,10 +22,10 @@ let package = Package(
             name: "ModelFormats",
             dependencies: ["ValueStreams", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
-        // Flow metrics from a model: the queueing formulas of the analytic engine (more to come).
+        // Flow metrics from a model: propagation of degradations and the analytic engine.
         .target(name: "FlowSimulation", dependencies: ["ValueStreams"], swiftSettings: strict),
         // The command language, the session and the renderers.
-        .target(name: "Workbench", dependencies: ["ValueStreams", "ModelFormats"], swiftSettings: strict),
+        .target(name: "Workbench", dependencies: ["ValueStreams", "ModelFormats", "FlowSimulation"], swiftSettings: strict),
         // libedit, as the system provides it, and non-variadic C wrappers for it.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLineShim", dependencies: ["CEditLine"]),

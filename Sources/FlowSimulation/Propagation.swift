@@ -42,8 +42,16 @@ public struct Propagation: Sendable, Hashable {
         public var addedWaitHours: Double = 0
         /// Added to the defect probability: Σ s·e over quality links (capped later at 0.99).
         public var addedDefects: Double = 0
-        /// The links that carry it, by name.
+        /// The links that reach the stage, by name.
         public var carriedBy: [String] = []
+        /// The links that pass on a change (a level away from nominal), with their effect.
+        public var changedBy: [Carrier] = []
+    }
+
+    /// A link that passes a change on to a customer stage.
+    public struct Carrier: Sendable, Hashable {
+        public let link: String
+        public let effect: Effect
     }
 
     /// One step of the trace, in words with its figure.
@@ -117,6 +125,7 @@ public struct Propagation: Sendable, Hashable {
                     let passed = source.passedOn(by: link)
                     absorbed.absorb(passed)
                     effect.carriedBy.append(link.name)
+                    if passed != .nominal { effect.changedBy.append(Carrier(link: link.name, effect: link.effect)) }
                     if let step = Self.step(link, passed, from: source, to: "\(stream.id)/\(stage.name)", isStage: true) { trace.append(step) }
                 }
                 effect.capacityFactor = absorbed.capacity

@@ -96,6 +96,10 @@ public enum Command: Sendable, Hashable {
     /// `restore S|all`
     case restore(Operand)
     case degradations
+    /// `simulate [engine analytic] [stream X]`
+    case simulate(engine: Operand?, stream: Operand?)
+    /// `impact [X]`
+    case impact(Operand?)
     case help(topic: Operand?)
     case quit
 

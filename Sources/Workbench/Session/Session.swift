@@ -49,6 +49,9 @@ public struct Session: Sendable {
         return name
     }
 
+    /// The current scenario's name, the baseline's included.
+    var currentScenarioName: String { snapshot.currentScenario?.name ?? Snapshot.baseline }
+
     /// The scenarios, in the order they were made.
     public var scenarios: [Scenario] { snapshot.scenarios }
 
@@ -264,6 +267,17 @@ public struct Session: Sendable {
         case .degradations:
             _ = try requireModel()
             return Reply(.table(Degrading.table(snapshot.degradations)))
+        case .simulate(let engine, let stream):
+            if let engine, engine.text.lowercased() != "analytic" {
+                let known = engine.text.lowercased() == "des"
+                throw LanguageError(known ? "the discrete-event engine is not built yet; use engine analytic"
+                                          : "no engine '\(engine.text)'; the engines are analytic and des", at: engine.span)
+            }
+            let run = try SimulationViews.run(stream, in: try requireModel(), degradations: snapshot.degradations)
+            return Reply(SimulationViews.simulate(run, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
+        case .impact(let stream):
+            let run = try SimulationViews.run(stream, in: try requireModel(), degradations: snapshot.degradations)
+            return Reply(SimulationViews.impact(run, scenario: currentScenarioName, named: stream != nil), warnings: SimulationViews.warnings(run))
         case .guide:
             let model = try requireModel()
             let interview = Interview()

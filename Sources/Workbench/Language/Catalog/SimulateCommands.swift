@@ -32,5 +32,33 @@ extension CommandCatalog {
             try cursor.end()
             return .degradations
         },
+        CommandSpec(words: ["simulate"], arguments: "[engine analytic] [stream CUSTOMER]",
+                    summary: "Flow figures of each customer stream, baseline and degraded: throughput, time-to-value, on-time rate, defects, stage utilisation, outcome metrics.",
+                    example: "degrade it-infra availability to 90%; simulate stream open-account") { cursor throws(LanguageError) in
+            var engine: Operand?
+            var stream: Operand?
+            while !cursor.atEnd {
+                if cursor.accept("engine") {
+                    guard engine == nil else { throw LanguageError("engine is given twice", at: cursor.lastOperand?.span) }
+                    engine = try cursor.value("an ENGINE: analytic")
+                } else if cursor.accept("stream") {
+                    guard stream == nil else { throw LanguageError("stream is given twice", at: cursor.lastOperand?.span) }
+                    stream = try cursor.value("a customer STREAM")
+                } else if let option = cursor.peekWord(in: ["runs", "horizon", "warmup", "seed"]) {
+                    throw LanguageError("'\(option.text)' belongs to the discrete-event engine, which is not built yet; the analytic engine needs no \(option.text)",
+                                        at: option.span)
+                } else {
+                    try cursor.end()
+                }
+            }
+            return .simulate(engine: engine, stream: stream)
+        },
+        CommandSpec(words: ["impact"], arguments: "[CUSTOMER]",
+                    summary: "What the current scenario's degradations do to each customer figure: baseline, degraded, change, and the integration points that carry it.",
+                    example: "degrade it-infra availability to 90%; impact") { cursor throws(LanguageError) in
+            let stream = cursor.optionalValue()
+            try cursor.end()
+            return .impact(stream)
+        },
     ]
 }

@@ -1,0 +1,98 @@
+import ValueStreams
+
+/// What degradations do to each customer figure (DESIGN §6, `impact`): the flow figures and
+/// the outcome metrics, baseline against degraded, and the integration points carrying the
+/// change.
+public enum Impact {
+    /// How a figure reads.
+    public enum Unit: Sendable, Hashable {
+        case hours
+        case fraction
+        case perDay
+        /// An outcome metric in its own unit; `percentage` when its baseline is one.
+        case metric(percentage: Bool)
+    }
+
+    /// One figure of one stream.
+    public struct Row: Sendable, Hashable {
+        public let stream: String
+        /// A flow figure's key (`time_to_value_mean_h`) or an outcome metric's name.
+        public let metric: String
+        public let unit: Unit
+        public let baseline: Double?
+        public let degraded: Double?
+        /// Links that pass on a change relevant to this figure; empty when it did not change.
+        public let carriedBy: [String]
+
+        /// Degraded − baseline; nil when either is missing.
+        public var change: Double? {
+            guard let baseline, let degraded else { return nil }
+            return degraded - baseline
+        }
+
+        /// The change as a percentage of the baseline; nil when the baseline is 0 or missing.
+        public var changePercent: Double? {
+            guard let change, let baseline, baseline != 0 else { return nil }
+            return change / abs(baseline) * 100
+        }
+
+        /// Whether the figure moved (or appeared or vanished, as at overload).
+        public var isChanged: Bool {
+            guard let change else { return baseline != degraded }
+            return abs(change) > 1e-12 * max(1, abs(baseline ?? 0))
+        }
+    }
+
+    /// Which effects can move a flow figure.
+    static func effects(moving driver: Driver) -> Set<Effect> {
+        switch driver {
+        case .timeToValueMeanHours, .timeToValueP90Hours, .onTimeRate: return [.capacity, .latency, .quality]
+        case .defectRate: return [.quality]
+        case .throughputPerDay: return [.capacity, .quality]
+        }
+    }
+
+    /// The rows of one simulated stream: the flow figures, the window's (if any), then the
+    /// outcome metrics; empty without a degraded case.
+    public static func rows(_ simulation: StreamSimulation) -> [Row] {
+        guard let degraded = simulation.degraded else { return [] }
+        let baseline = simulation.baseline
+        let carriers = simulation.effects.flatMap(\.changedBy)
+        func carried(_ moving: Set<Effect>) -> [String] {
+            var names: [String] = []
+            for carrier in carriers where moving.contains(carrier.effect) && !names.contains(carrier.link) { names.append(carrier.link) }
+            return names
+        }
+        func row(_ metric: String, _ unit: Unit, _ before: Double?, _ after: Double?, _ moving: Set<Effect>) -> Row {
+            let unchanged = Row(stream: simulation.stream, metric: metric, unit: unit, baseline: before, degraded: after, carriedBy: [])
+            return unchanged.isChanged ? Row(stream: simulation.stream, metric: metric, unit: unit, baseline: before, degraded: after,
+                                             carriedBy: carried(moving)) : unchanged
+        }
+        var drivers: [Driver] = [.timeToValueMeanHours, .timeToValueP90Hours]
+        if simulation.baseline.result.onTimeRate != nil || degraded.result.onTimeRate != nil { drivers.append(.onTimeRate) }
+        drivers += [.defectRate, .throughputPerDay]
+        var rows = drivers.map { driver in
+            row(driver.rawValue, unit(of: driver), baseline.result.value(of: driver), degraded.result.value(of: driver),
+                effects(moving: driver))
+        }
+        if let window = degraded.window {
+            let moving = effects(moving: .timeToValueMeanHours)
+            rows.append(row("window_ttv_mean_h", .hours, baseline.result.timeToValueMeanHours, window.timeToValueMeanHours, moving))
+            rows.append(row("window_ttv_p90_h", .hours, baseline.result.timeToValueP90Hours, window.timeToValueP90Hours, moving))
+        }
+        let changedDrivers = Set(zip(drivers, rows).filter { $0.1.isChanged }.map(\.0))
+        for (before, after) in zip(baseline.metrics, degraded.metrics) {
+            let moving = after.drivers.filter(changedDrivers.contains).reduce(into: Set<Effect>()) { $0.formUnion(effects(moving: $1)) }
+            rows.append(row(after.metric, .metric(percentage: after.isPercentage), before.value, after.value, moving))
+        }
+        return rows
+    }
+
+    static func unit(of driver: Driver) -> Unit {
+        switch driver {
+        case .timeToValueMeanHours, .timeToValueP90Hours: return .hours
+        case .onTimeRate, .defectRate: return .fraction
+        case .throughputPerDay: return .perDay
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ValueStreams
+
+/// One customer stream simulated in both cases (DESIGN §6): the undegraded baseline and,
+/// when the scenario has degradations, the degraded case.
+public struct StreamSimulation: Sendable, Hashable {
+    /// One case's figures.
+    public struct Case: Sendable, Hashable {
+        public let result: AnalyticEngine.StreamResult
+        /// Outcome metrics from the response models, in declared order.
+        public let metrics: [OutcomeMetrics.Outcome]
+        /// What windowed degradations do to the items they touch; nil without a window.
+        public let window: WindowReport?
+    }
+
+    public let stream: String
+    public let baseline: Case
+    /// Nil when the scenario has no degradations. Its steady figures reflect the
+    /// degradations without a window; windowed ones are in `window`.
+    public let degraded: Case?
+    /// What propagation does to this stream's stages, for stages some link reaches, with
+    /// every degradation in force (windowed ones too).
+    public let effects: [Propagation.StageEffect]
+    /// Stages whose defect probability quality links pushed to the 0.99 cap, with every
+    /// degradation in force.
+    public let cappedStages: [String]
+}
+
+/// The analytic engine over a model's customer streams.
+public enum Simulation {
+    /// A customer stream that cannot be simulated, and why.
+    public struct Skipped: Sendable, Hashable {
+        public let stream: String
+        public let reason: FlowNetwork.Unavailable
+    }
+
+    /// What `simulate` and `impact` read: each customer stream in `streams` (all of the
+    /// model's when nil), in model order.
+    public struct Run: Sendable, Hashable {
+        public let streams: [StreamSimulation]
+        public let skipped: [Skipped]
+        /// A dependency cycle among supporting streams, visited once.
+        public let cycleNote: String?
+        public let degradations: [Degradation]
+    }
+
+    /// Simulates the customer streams named by `ids` (every customer stream when nil).
+    public static func analytic(_ model: Model, degradations: [Degradation], streams ids: [String]? = nil) -> Run {
+        let lasting = degradations.filter { $0.window == nil }
+        let propagation = Propagation(model: model, degradations: lasting)
+        let everything = lasting.count == degradations.count ? propagation : Propagation(model: model, degradations: degradations)
+        var simulated: [StreamSimulation] = []
+        var skipped: [Skipped] = []
+        for stream in model.streams where stream.kind == .customer {
+            if let ids, !ids.contains(where: { $0.caseInsensitiveEquals(stream.id) }) { continue }
+            do throws(FlowNetwork.Unavailable) {
+                simulated.append(try simulate(stream, in: model, degradations: degradations, lasting: propagation,
+                                              everything: everything))
+            } catch {
+                skipped.append(Skipped(stream: stream.id, reason: error))
+            }
+        }
+        return Run(streams: simulated, skipped: skipped, cycleNote: propagation.cycleNote, degradations: degradations)
+    }
+
+    static func simulate(_ stream: ValueStream, in model: Model, degradations: [Degradation],
+                         lasting: Propagation, everything: Propagation) throws(FlowNetwork.Unavailable) -> StreamSimulation {
+        let baseline = AnalyticEngine.run(try FlowNetwork(stream, propagation: nil))
+        let baselineCase = StreamSimulation.Case(result: baseline, metrics: OutcomeMetrics.outcomes(of: stream, baseline: baseline, result: baseline),
+                                                 window: nil)
+        guard !degradations.isEmpty else {
+            return StreamSimulation(stream: stream.id, baseline: baselineCase, degraded: nil, effects: [], cappedStages: [])
+        }
+        let network = try FlowNetwork(stream, propagation: lasting)
+        let degraded = AnalyticEngine.run(network)
+        let window = try WindowReport.make(degradations: degradations) { active throws(FlowNetwork.Unavailable) in
+            try FlowNetwork(stream, propagation: Propagation(model: model, degradations: active))
+        }
+        let effects = everything.effects.filter { $0.stream == stream.id }
+        let capped = window == nil ? network.cappedStages : try FlowNetwork(stream, propagation: everything).cappedStages
+        return StreamSimulation(
+            stream: stream.id, baseline: baselineCase,
+            degraded: StreamSimulation.Case(result: degraded, metrics: OutcomeMetrics.outcomes(of: stream, baseline: baseline, result: degraded),
+                                            window: window),
+            effects: effects, cappedStages: capped)
+    }
+}
