@@ -9,6 +9,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vsw", targets: ["vsw"]),
+        // For the benchmark package in Benchmarks/.
+        .library(name: "Workbench", targets: ["Workbench"]),
+        .library(name: "FlowSimulation", targets: ["FlowSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

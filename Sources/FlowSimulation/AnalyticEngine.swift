@@ -18,7 +18,7 @@ public enum AnalyticEngine {
         public let fixedWaitHours: Double
         /// Mean service per visit, hours, after capacity effects; nil when stopped.
         public let serviceHours: Double?
-        /// Arrivals beyond capacity, per day; 0 unless overloaded.
+        /// Items arriving beyond what the stage can pass on, per day; 0 unless overloaded.
         public let backlogGrowthPerDay: Double
 
         /// Whether work arrives faster than the stage can do it (utilisation ≥ 1, or stopped).
@@ -42,7 +42,7 @@ public enum AnalyticEngine {
         public let wip: Double?
         /// Service time ÷ time-to-value; nil when overloaded.
         public let flowEfficiency: Double?
-        /// The worst stage's backlog growth per day; nil unless overloaded.
+        /// Items arriving beyond what leaves, per day (demand − throughput); nil unless overloaded.
         public let backlogGrowthPerDay: Double?
 
         public var isOverloaded: Bool { backlogGrowthPerDay != nil }
@@ -64,16 +64,23 @@ public enum AnalyticEngine {
         run(try FlowNetwork(stream, propagation: propagation))
     }
 
-    /// The network's steady state.
+    /// The network's steady state. When a stage cannot keep up, the stages after it see
+    /// only what it passes on, so the backlog builds where the constraint is.
     public static func run(_ network: FlowNetwork) -> StreamResult {
         let lambda = network.arrivalsPerHour
-        let stages = network.stages.map { stage($0, lambda) }
+        var stages: [StageResult] = []
+        var passing = lambda
+        for spec in network.stages {
+            let limit = spec.visits > 0 ? spec.capacityPerHour / spec.visits : .infinity
+            stages.append(stage(spec, passing, growth: max(0, passing - limit)))
+            passing = min(passing, limit)
+        }
         let defectRate = 1 - network.firstPassYield
         guard !stages.contains(where: \.isOverloaded) else {
-            return StreamResult(stream: network.stream, stages: stages, throughputPerDay: throughputWhenOverloaded(network),
+            return StreamResult(stream: network.stream, stages: stages, throughputPerDay: passing * 24,
                                 timeToValueMeanHours: nil, timeToValueP50Hours: nil, timeToValueP90Hours: nil, timeToValueP95Hours: nil,
                                 onTimeRate: nil, defectRate: defectRate, wip: nil, flowEfficiency: nil,
-                                backlogGrowthPerDay: stages.map(\.backlogGrowthPerDay).max() ?? 0)
+                                backlogGrowthPerDay: (lambda - passing) * 24)
         }
         let distribution = TimeToValue(stages)
         let mean = distribution.fixed + distribution.mean
@@ -87,25 +94,16 @@ public enum AnalyticEngine {
             backlogGrowthPerDay: nil)
     }
 
-    /// One stage's steady state at `lambda` items per hour into the stream.
-    static func stage(_ stage: FlowNetwork.Stage, _ lambda: Double) -> StageResult {
-        let arrivals = stage.arrivalsPerHour(lambda)
+    /// One stage's steady state when `lambda` items per hour reach it; `growth` items per
+    /// hour more than it can pass on.
+    static func stage(_ stage: FlowNetwork.Stage, _ lambda: Double, growth: Double = 0) -> StageResult {
         guard let station = stage.station(lambda) else {
             // Stopped: everything that arrives queues.
             return StageResult(stage: stage.name, visits: stage.visits, utilisation: nil, queueWaitHours: nil,
-                               fixedWaitHours: stage.fixedWaitHours, serviceHours: nil, backlogGrowthPerDay: arrivals * 24)
+                               fixedWaitHours: stage.fixedWaitHours, serviceHours: nil, backlogGrowthPerDay: lambda * 24)
         }
         return StageResult(stage: stage.name, visits: stage.visits, utilisation: station.utilisation,
                            queueWaitHours: Queueing.meanQueueWait(station), fixedWaitHours: stage.fixedWaitHours,
-                           serviceHours: stage.serviceHours,
-                           backlogGrowthPerDay: station.isOverloaded ? station.backlogGrowthPerHour * 24 : 0)
-    }
-
-    /// What leaves an overloaded stream per day: the tightest stage's capacity, by visits.
-    static func throughputWhenOverloaded(_ network: FlowNetwork) -> Double {
-        let limits = network.stages.map { stage in
-            min(network.arrivalsPerHour, stage.capacityPerHour / stage.visits)
-        }
-        return (limits.min() ?? 0) * 24
+                           serviceHours: stage.serviceHours, backlogGrowthPerDay: growth * 24)
     }
 }

@@ -40,20 +40,22 @@ public struct FlowNetwork: Sendable, Hashable {
     }
 
     /// Why a stream cannot be simulated.
-    public enum Unavailable: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Unavailable: Error, Sendable, Hashable {
         case noDemand
         case noStages
         case stageWithoutTime(String)
         case routing
 
-        /// What to tell the user, after the stream's id.
-        public var description: String {
+        /// What to tell the user about `stream`: "STREAM is not simulated: it has no demand; …".
+        public func message(for stream: String) -> String {
+            let reason: String
             switch self {
-            case .noDemand: return "has no demand; set one, e.g. set STREAM.demand = 20/day"
-            case .noStages: return "has no stages; add one with add stage"
-            case .stageWithoutTime(let stage): return "stage '\(stage)' has no service time; set one, e.g. set STREAM/\"\(stage)\".time = 30m"
-            case .routing: return "has a rework routing items cannot leave (rework_to a later stage, or defects of 100%)"
+            case .noDemand: reason = "it has no demand; set one, e.g. set \(stream).demand = 20/day"
+            case .noStages: reason = "it has no stages; add one, e.g. add stage \(stream) \"Do the work\" servers 1 time 30m"
+            case .stageWithoutTime(let stage): reason = "stage '\(stage)' has no service time; set one, e.g. set \(stream)/\"\(stage)\".time = 30m"
+            case .routing: reason = "its rework routing lets no item leave (rework_to a later stage, or defects of 100%)"
             }
+            return "\(stream) is not simulated: \(reason)"
         }
     }
 
@@ -83,9 +85,11 @@ public struct FlowNetwork: Sendable, Hashable {
             let effect = propagation?.effect(onStream: stream.id, stage: stage.name)
             effects.append(effect)
             if let added = effect?.addedDefects, added > 0 {
-                let raised = stage.effectiveDefectProbability + added
+                let declared = stage.effectiveDefectProbability
+                let raised = declared + added
                 if raised > Self.defectCap { capped.append(stage.name) }
-                effective.stages[index].defects = Fraction(value: min(Self.defectCap, raised))
+                // The cap limits what links add; it never lowers what the model declares.
+                effective.stages[index].defects = Fraction(value: min(max(declared, Self.defectCap), raised))
             }
         }
         guard let visits = Routing.visits(of: effective) else { throw .routing }

@@ -24,10 +24,10 @@ public enum Impact {
         /// Links that pass on a change relevant to this figure; empty when it did not change.
         public let carriedBy: [String]
 
-        /// Degraded − baseline; nil when either is missing.
+        /// Degraded − baseline; nil when either is missing, 0 when the figure did not move.
         public var change: Double? {
             guard let baseline, let degraded else { return nil }
-            return degraded - baseline
+            return Self.moved(baseline, degraded) ? degraded - baseline : 0
         }
 
         /// The change as a percentage of the baseline; nil when the baseline is 0 or missing.
@@ -38,8 +38,14 @@ public enum Impact {
 
         /// Whether the figure moved (or appeared or vanished, as at overload).
         public var isChanged: Bool {
-            guard let change else { return baseline != degraded }
-            return abs(change) > 1e-12 * max(1, abs(baseline ?? 0))
+            guard let baseline, let degraded else { return baseline != degraded }
+            return Self.moved(baseline, degraded)
+        }
+
+        /// A move smaller than a billionth (of the figure, or absolutely below 1) is rounding
+        /// in the engine, not an effect: far below the six digits any output shows.
+        static func moved(_ before: Double, _ after: Double) -> Bool {
+            abs(after - before) > 1e-9 * max(1, abs(before))
         }
     }
 

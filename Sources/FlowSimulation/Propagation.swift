@@ -100,12 +100,18 @@ public struct Propagation: Sendable, Hashable {
             }
             own[index] = Levels(capacity: availability * capacity, latencyHours: latency, errors: errors)
         }
+        // Each link's ends, resolved once: names are matched case-insensitively.
+        let ends = model.integrations.map { link in
+            let to = model.streamIndex(link.to.stream)
+            return LinkEnds(from: model.streamIndex(link.from.stream), to: to,
+                            toStage: to.flatMap { index in link.to.stage.flatMap { model.streams[index].stageIndex(named: $0) } })
+        }
         // Supporting → supporting links, in topological order; a cycle is visited once.
         let (order, cyclic) = Self.topologicalOrder(model, supporting)
         var levels = own
         for index in order {
-            for link in model.integrations where model.streamIndex(link.to.stream) == index {
-                guard let from = model.streamIndex(link.from.stream), let source = levels[from], var target = levels[index],
+            for (k, link) in model.integrations.enumerated() where ends[k].to == index {
+                guard let from = ends[k].from, let source = levels[from], var target = levels[index],
                       model.streams[from].kind == .supporting else { continue }
                 let passed = source.passedOn(by: link)
                 target.absorb(passed)
@@ -113,15 +119,19 @@ public struct Propagation: Sendable, Hashable {
                 if let step = Self.step(link, passed, from: source, to: model.streams[index].id, isStage: false) { trace.append(step) }
             }
         }
-        // Integration points into customer stages.
+        // Integration points into customer stages, in link order per stage.
+        var linksInto: [LinkEnds.Stage: [Int]] = [:]
+        for (k, end) in ends.enumerated() {
+            if let to = end.to, let stage = end.toStage { linksInto[LinkEnds.Stage(stream: to, stage: stage), default: []].append(k) }
+        }
         var effects: [StageEffect] = []
-        for stream in model.streams where stream.kind == .customer {
-            for stage in stream.stages {
+        for (streamIndex, stream) in model.streams.enumerated() where stream.kind == .customer {
+            for (stageIndex, stage) in stream.stages.enumerated() {
                 var effect = StageEffect(stream: stream.id, stage: stage.name)
                 var absorbed = Levels.nominal
-                for link in model.integrations where model.streamIndex(link.to.stream) == model.streamIndex(stream.id)
-                    && (link.to.stage?.caseInsensitiveEquals(stage.name) ?? false) {
-                    guard let from = model.streamIndex(link.from.stream), let source = levels[from] else { continue }
+                for k in linksInto[LinkEnds.Stage(stream: streamIndex, stage: stageIndex)] ?? [] {
+                    let link = model.integrations[k]
+                    guard let from = ends[k].from, let source = levels[from] else { continue }
                     let passed = source.passedOn(by: link)
                     absorbed.absorb(passed)
                     effect.carriedBy.append(link.name)
@@ -138,6 +148,18 @@ public struct Propagation: Sendable, Hashable {
         self.effects = effects
         self.trace = trace
         self.cycleNote = cyclic.isEmpty ? nil : "dependency cycle: " + cyclic.map { model.streams[$0].id }.joined(separator: ", ") + " visited once, in model order"
+    }
+
+    /// A link's ends as indices into the model; nil where a name does not resolve.
+    struct LinkEnds {
+        struct Stage: Hashable {
+            let stream: Int
+            let stage: Int
+        }
+
+        let from: Int?
+        let to: Int?
+        let toStage: Int?
     }
 
     /// Supporting streams so that each comes after those it depends on; streams in a cycle

@@ -8,7 +8,8 @@ public struct StreamSimulation: Sendable, Hashable {
         public let result: AnalyticEngine.StreamResult
         /// Outcome metrics from the response models, in declared order.
         public let metrics: [OutcomeMetrics.Outcome]
-        /// What windowed degradations do to the items they touch; nil without a window.
+        /// What windowed degradations do to the items they touch; nil without a window, or
+        /// when no window changes the stream.
         public let window: WindowReport?
     }
 
@@ -48,13 +49,14 @@ public enum Simulation {
         let lasting = degradations.filter { $0.window == nil }
         let propagation = Propagation(model: model, degradations: lasting)
         let everything = lasting.count == degradations.count ? propagation : Propagation(model: model, degradations: degradations)
+        let plan = WindowReport.Plan(model: model, degradations: degradations)
         var simulated: [StreamSimulation] = []
         var skipped: [Skipped] = []
         for stream in model.streams where stream.kind == .customer {
             if let ids, !ids.contains(where: { $0.caseInsensitiveEquals(stream.id) }) { continue }
             do throws(FlowNetwork.Unavailable) {
-                simulated.append(try simulate(stream, in: model, degradations: degradations, lasting: propagation,
-                                              everything: everything))
+                simulated.append(try simulate(stream, degradations: degradations, lasting: propagation,
+                                              everything: everything, plan: plan))
             } catch {
                 skipped.append(Skipped(stream: stream.id, reason: error))
             }
@@ -62,8 +64,8 @@ public enum Simulation {
         return Run(streams: simulated, skipped: skipped, cycleNote: propagation.cycleNote, degradations: degradations)
     }
 
-    static func simulate(_ stream: ValueStream, in model: Model, degradations: [Degradation],
-                         lasting: Propagation, everything: Propagation) throws(FlowNetwork.Unavailable) -> StreamSimulation {
+    static func simulate(_ stream: ValueStream, degradations: [Degradation], lasting: Propagation, everything: Propagation,
+                         plan: WindowReport.Plan?) throws(FlowNetwork.Unavailable) -> StreamSimulation {
         let baseline = AnalyticEngine.run(try FlowNetwork(stream, propagation: nil))
         let baselineCase = StreamSimulation.Case(result: baseline, metrics: OutcomeMetrics.outcomes(of: stream, baseline: baseline, result: baseline),
                                                  window: nil)
@@ -72,9 +74,7 @@ public enum Simulation {
         }
         let network = try FlowNetwork(stream, propagation: lasting)
         let degraded = AnalyticEngine.run(network)
-        let window = try WindowReport.make(degradations: degradations) { active throws(FlowNetwork.Unavailable) in
-            try FlowNetwork(stream, propagation: Propagation(model: model, degradations: active))
-        }
+        let window = try plan.flatMap { plan throws(FlowNetwork.Unavailable) in try WindowReport.make(stream, plan: plan, steady: network) }
         let effects = everything.effects.filter { $0.stream == stream.id }
         let capped = window == nil ? network.cappedStages : try FlowNetwork(stream, propagation: everything).cappedStages
         return StreamSimulation(

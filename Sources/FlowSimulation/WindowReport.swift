@@ -42,35 +42,66 @@ public struct WindowReport: Sendable, Hashable {
     /// Arrival times sampled across the touched span.
     static let gridPoints = 200
 
-    /// The report for `stream`, or nil when no degradation has a window.
-    /// - Parameter networkFor: the stream's network under a set of degradations.
-    static func make(degradations: [Degradation],
-                     networkFor: ([Degradation]) throws(FlowNetwork.Unavailable) -> FlowNetwork) throws(FlowNetwork.Unavailable) -> WindowReport? {
-        let windowed = degradations.filter { $0.window != nil }
-        guard !windowed.isEmpty else { return nil }
-        let lasting = degradations.filter { $0.window == nil }
-        var cuts = Set<Double>()
-        for degradation in windowed {
-            guard let window = degradation.window else { continue }
-            cuts.insert(window.start.hours)
-            cuts.insert(window.start.hours + window.length.hours)
+    /// The windows' timeline, the same for every stream: segments cut at each window's start
+    /// and end, with the propagation of the degradations in force in each.
+    struct Plan {
+        struct Phase {
+            let start: Double
+            let end: Double
+            let propagation: Propagation
         }
-        let bounds = cuts.sorted()
-        let start = bounds.first ?? 0
-        let end = bounds.last ?? 0
-        var segments: [Segment] = []
-        for (from, to) in zip(bounds, bounds.dropFirst()) {
-            let middle = (from + to) / 2
-            let active = lasting + windowed.filter { degradation in
-                guard let window = degradation.window else { return false }
-                return window.start.hours <= middle && middle < window.start.hours + window.length.hours
+
+        let phases: [Phase]
+        /// The first window's start and the last one's end, hours.
+        let start: Double
+        let end: Double
+
+        /// Nil when no degradation has a window.
+        init?(model: Model, degradations: [Degradation]) {
+            let windowed = degradations.filter { $0.window != nil }
+            guard !windowed.isEmpty else { return nil }
+            let lasting = degradations.filter { $0.window == nil }
+            var cuts = Set<Double>()
+            for window in windowed.compactMap(\.window) {
+                cuts.insert(window.start.hours)
+                cuts.insert(window.start.hours + window.length.hours)
             }
-            segments.append(Segment(start: from, end: to, network: try networkFor(active)))
+            let bounds = cuts.sorted()
+            start = bounds.first ?? 0
+            end = bounds.last ?? start
+            phases = zip(bounds, bounds.dropFirst()).map { from, to in
+                let middle = (from + to) / 2
+                let active = lasting + windowed.filter { degradation in
+                    guard let window = degradation.window else { return false }
+                    return window.start.hours <= middle && middle < window.start.hours + window.length.hours
+                }
+                return Phase(start: from, end: to, propagation: Propagation(model: model, degradations: active))
+            }
         }
-        let steady = Profile(try networkFor(lasting))
-        let unavailable = WindowReport(startHours: start, durationHours: end - start, itemsAffected: nil, timeToValueMeanHours: nil,
-                                       timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .fluid)
-        guard steady.isStable else { return unavailable }
+    }
+
+    /// The report for `stream` over `plan`, whose steady network (degradations without a
+    /// window) is `steady`; nil when no window changes the stream.
+    static func make(_ stream: ValueStream, plan: Plan, steady network: FlowNetwork) throws(FlowNetwork.Unavailable) -> WindowReport? {
+        var segments: [Segment] = []
+        var touched = false
+        for phase in plan.phases {
+            let inWindow = try FlowNetwork(stream, propagation: phase.propagation)
+            touched = touched || inWindow != network
+            segments.append(Segment(start: phase.start, end: phase.end, network: inWindow))
+        }
+        guard touched || plan.phases.isEmpty else { return nil }
+        let (start, end) = (plan.start, plan.end)
+        guard !plan.phases.isEmpty else {
+            // Windows of no length touch no item.
+            return WindowReport(startHours: start, durationHours: 0, itemsAffected: 0, timeToValueMeanHours: nil,
+                                timeToValueP90Hours: nil, peakBacklog: 0, clearHours: 0, method: .pointwiseStationary)
+        }
+        let steady = Profile(network)
+        guard steady.isStable else {
+            return WindowReport(startHours: start, durationHours: end - start, itemsAffected: nil, timeToValueMeanHours: nil,
+                                timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .fluid)
+        }
         return Fluid(segments: segments, steady: steady, start: start, end: end).report()
     }
 

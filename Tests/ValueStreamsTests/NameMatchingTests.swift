@@ -123,6 +123,16 @@ struct NameSuggestionsTests {
         #expect(!"Apply".caseInsensitiveEquals("Apply "))
         #expect(!"Apply".caseInsensitiveEquals("Aply"))
         #expect("".caseInsensitiveEquals(""))
+        #expect(!"ab".caseInsensitiveEquals("abc") && !"abc".caseInsensitiveEquals("ab"))
+    }
+
+    @Test("beyond ASCII the comparison is Unicode's: accents, the Kelvin sign, combining marks")
+    func caseInsensitiveUnicode() {
+        #expect("Ünïcode".caseInsensitiveEquals("üNÏCODE"))
+        #expect("\u{212A}elvin".caseInsensitiveEquals("kelvin"), "the Kelvin sign lowercases to k")
+        #expect("Cafe\u{301}".caseInsensitiveEquals("CAFÉ"), "a combining accent equals the precomposed letter")
+        #expect(!"Café".caseInsensitiveEquals("Cafe"))
+        #expect(!"Straße".caseInsensitiveEquals("STRASSE"), "lowercasing does not fold ß to ss")
     }
 }
 

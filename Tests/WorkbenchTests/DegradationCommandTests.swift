@@ -52,6 +52,9 @@ struct DegradationCommandTests {
         #expect(failure(&session, "degrade it-infra latency to 2")?.message.hasPrefix("'2' needs a unit") == true)
         #expect(failure(&session, "degrade it-infra availability at 90%")?.message.hasPrefix("'at' is not to or by") == true)
         #expect(failure(&session, "degrade it-infra availability to 90% from 10h")?.message.hasPrefix("a window needs a length") == true)
+        let empty = failure(&session, "degrade it-infra availability to 90% from 10h for 0h")
+        #expect(empty?.message == "a window lasts some time; write a length above 0, e.g. 2d")
+        #expect(empty?.span?.column == 51, "the caret sits under the length")
         #expect(failure(&session, "restore close-books")?.message == "close-books is not degraded")
         #expect(current(session).isEmpty)
     }

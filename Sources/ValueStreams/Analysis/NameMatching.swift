@@ -1,7 +1,25 @@
 extension String {
     /// Whether two names are the same ignoring case, the way names resolve everywhere.
     package func caseInsensitiveEquals(_ other: String) -> Bool {
-        self == other || lowercased() == other.lowercased()
+        if self == other { return true }
+        // Names are mostly ASCII: compare those bytes without allocating. The first pair of
+        // ASCII bytes that differ in case-folded form settles it; anything else, Unicode.
+        var mine = utf8.makeIterator()
+        var theirs = other.utf8.makeIterator()
+        while true {
+            let a = mine.next(), b = theirs.next()
+            guard let a, let b else {
+                if a == nil, b == nil { return true }
+                break
+            }
+            guard a < 0x80, b < 0x80 else { break }
+            if Self.foldedASCII(a) != Self.foldedASCII(b) { return false }
+        }
+        return lowercased() == other.lowercased()
+    }
+
+    private static func foldedASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }
 

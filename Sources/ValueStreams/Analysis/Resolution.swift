@@ -16,7 +16,9 @@ public struct ResolutionError: Error, Sendable, Equatable, CustomStringConvertib
 extension Model {
     /// The index of the stream whose id or name is `name`, case-insensitively.
     public func streamIndex(_ name: String) -> Int? {
-        streams.firstIndex { $0.id.caseInsensitiveEquals(name) } ?? streams.firstIndex { $0.name.caseInsensitiveEquals(name) }
+        // By index, so no stream is copied to compare a name.
+        streams.indices.first { streams[$0].id.caseInsensitiveEquals(name) }
+            ?? streams.indices.first { streams[$0].name.caseInsensitiveEquals(name) }
     }
 
     /// The stream whose id or name is `name`, or an error suggesting the nearest.

@@ -9,6 +9,8 @@ struct CommandSpec: Sendable {
     let arguments: String
     let summary: String
     let example: String
+    /// More for `help CMD`: what the figures mean, the approximations behind them.
+    var details: [String] = []
     let parse: @Sendable (inout TokenCursor) throws(LanguageError) -> Command
 
     var name: String { words.joined(separator: " ") }

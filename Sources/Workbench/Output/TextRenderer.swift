@@ -96,8 +96,8 @@ public enum TextRenderer {
     }
 
     static func trimTrailing(_ text: String) -> String {
-        var text = Substring(text)
-        while text.last == " " { text = text.dropLast() }
-        return String(text)
+        guard text.last == " " else { return text }
+        guard let last = text.lastIndex(where: { $0 != " " }) else { return "" }
+        return String(text[...last])
     }
 }

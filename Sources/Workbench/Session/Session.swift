@@ -273,11 +273,14 @@ public struct Session: Sendable {
                 throw LanguageError(known ? "the discrete-event engine is not built yet; use engine analytic"
                                           : "no engine '\(engine.text)'; the engines are analytic and des", at: engine.span)
             }
-            let run = try SimulationViews.run(stream, in: try requireModel(), degradations: snapshot.degradations)
-            return Reply(SimulationViews.simulate(run, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
+            let model = try requireModel()
+            let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)
+            return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
         case .impact(let stream):
-            let run = try SimulationViews.run(stream, in: try requireModel(), degradations: snapshot.degradations)
-            return Reply(SimulationViews.impact(run, scenario: currentScenarioName, named: stream != nil), warnings: SimulationViews.warnings(run))
+            let model = try requireModel()
+            let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)
+            return Reply(SimulationViews.impact(run, in: model, scenario: currentScenarioName, named: stream != nil),
+                         warnings: SimulationViews.warnings(run))
         case .guide:
             let model = try requireModel()
             let interview = Interview()

@@ -34,7 +34,15 @@ extension CommandCatalog {
         },
         CommandSpec(words: ["simulate"], arguments: "[engine analytic] [stream CUSTOMER]",
                     summary: "Flow figures of each customer stream, baseline and degraded: throughput, time-to-value, on-time rate, defects, stage utilisation, outcome metrics.",
-                    example: "degrade it-infra availability to 90%; simulate stream open-account") { cursor throws(LanguageError) in
+                    example: "degrade it-infra availability to 90%; simulate stream open-account",
+                    details: [
+                        "The analytic engine: visits from the rework routing, Erlang C waits (Allen–Cunneen when cv ≠ 1), fixed waits per visit.",
+                        "p50/p90/p95 and the on-time rate approximate time-to-value as the fixed waits plus a gamma-distributed rest.",
+                        "A stage at utilisation 100% or more is overloaded: its backlog growth per day is shown and time-to-value has no steady value.",
+                        "Outcome metrics (NPS, CSAT, revenue) come from their response models: baseline + Σ k·(driver − baseline driver), clamped.",
+                        "With a window (degrade … from T for D) the degraded case is the steady state outside it; the window line gives what it does",
+                        "to the items it touches: their time-to-value, the peak backlog and the time to clear it.",
+                    ]) { cursor throws(LanguageError) in
             var engine: Operand?
             var stream: Operand?
             while !cursor.atEnd {
@@ -55,7 +63,12 @@ extension CommandCatalog {
         },
         CommandSpec(words: ["impact"], arguments: "[CUSTOMER]",
                     summary: "What the current scenario's degradations do to each customer figure: baseline, degraded, change, and the integration points that carry it.",
-                    example: "degrade it-infra availability to 90%; impact") { cursor throws(LanguageError) in
+                    example: "degrade it-infra availability to 90%; impact",
+                    details: [
+                        "Rows: each flow figure (time-to-value mean and p90, on-time rate, defect rate, throughput), the window's if any, then each outcome metric.",
+                        "carried by names the integration points that pass a change relevant to the figure on to the stream's stages.",
+                        "Without a stream it lists the streams whose figures change and names the unaffected ones.",
+                    ]) { cursor throws(LanguageError) in
             let stream = cursor.optionalValue()
             try cursor.end()
             return .impact(stream)

@@ -34,11 +34,20 @@ enum Degrading {
         }
         var window: Degradation.Window?
         if let from, let length {
+            let start: Duration
+            let span: Duration
             do {
-                window = Degradation.Window(start: try Duration(parsing: from.text), length: try Duration(parsing: length.text))
+                start = try Duration(parsing: from.text)
             } catch {
                 throw LanguageError(error.message, at: from.span)
             }
+            do {
+                span = try Duration(parsing: length.text)
+            } catch {
+                throw LanguageError(error.message, at: length.span)
+            }
+            guard span.hours > 0 else { throw LanguageError("a window lasts some time; write a length above 0, e.g. 2d", at: length.span) }
+            window = Degradation.Window(start: start, length: span)
         }
         let degradation = Degradation(stream: stream.id, field: field, change: mode, text: value.text, value: amount, window: window)
         // A later degrade of the same field replaces the earlier one.

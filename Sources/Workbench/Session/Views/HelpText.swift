@@ -16,6 +16,8 @@ enum HelpText {
             let near = NameSuggestions.didYouMean(topic.text, among: CommandCatalog.all.map(\.name))
             throw LanguageError("no command '\(topic.text)'\(near.isEmpty ? "; type help for the list" : near)", at: topic.span)
         }
-        return .message(specs.map { "usage: \($0.usage)\n\($0.summary)\nexample: \($0.example)" }.joined(separator: "\n\n"))
+        return .message(specs.map { spec in
+            (["usage: \(spec.usage)", spec.summary] + spec.details + ["example: \(spec.example)"]).joined(separator: "\n")
+        }.joined(separator: "\n\n"))
     }
 }

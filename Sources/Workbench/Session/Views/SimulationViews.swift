@@ -13,7 +13,7 @@ enum SimulationViews {
         }
         let run = Simulation.analytic(model, degradations: degradations, streams: [stream.id])
         if let skipped = run.skipped.first {
-            throw LanguageError("\(skipped.stream) is not simulated: it \(skipped.reason)", at: name.span)
+            throw LanguageError(skipped.reason.message(for: skipped.stream), at: name.span)
         }
         return run
     }
@@ -31,12 +31,17 @@ enum SimulationViews {
 
     /// Notes for streams not simulated, so nobody wonders where they went.
     static func skippedNotes(_ run: Simulation.Run) -> [String] {
-        run.skipped.map { "\($0.stream) is not simulated: it \($0.reason)." }
+        run.skipped.map { $0.reason.message(for: $0.stream) + "." }
     }
 
     // MARK: simulate
 
-    static func simulate(_ run: Simulation.Run, scenario: String) -> CommandResult {
+    /// An example degrade on this model's first supporting stream.
+    static func degradeHint(_ model: Model) -> String {
+        "degrade \(model.streams.first { $0.kind == .supporting }?.id ?? "SUPPORTING") availability to 90%"
+    }
+
+    static func simulate(_ run: Simulation.Run, in model: Model, scenario: String) -> CommandResult {
         var sections: [Section] = []
         var rows: [Value] = []
         for stream in run.streams {
@@ -47,7 +52,7 @@ enum SimulationViews {
         var notes = skippedNotes(run)
         if run.streams.isEmpty, notes.isEmpty { notes = ["No customer streams to simulate."] }
         if run.degradations.isEmpty, !run.streams.isEmpty {
-            notes.append("No degradations in scenario \(scenario): only the baseline. degrade a supporting stream to see a degraded case.")
+            notes.append("No degradations in scenario \(scenario), so only the baseline; \(degradeHint(model)) gives a degraded case.")
         }
         if !notes.isEmpty { sections.append(Section(lines: notes)) }
         return .document(Document(sections: sections, data: .list(rows)))
@@ -98,7 +103,7 @@ enum SimulationViews {
     }
 
     static func windowNote(_ window: WindowReport) -> String {
-        let span = "The window (\(Figures.significant(window.durationHours))h from \(Figures.significant(window.startHours))h)"
+        let span = "The window (\(window.durationHours.shortDecimal)h from \(window.startHours.shortDecimal)h)"
         guard let items = window.itemsAffected, let mean = window.timeToValueMeanHours, let p90 = window.timeToValueP90Hours,
               let peak = window.peakBacklog, let clear = window.clearHours else {
             return span + ": the stream is overloaded outside it too, so its backlog never clears."
@@ -161,9 +166,9 @@ enum SimulationViews {
 
     // MARK: impact
 
-    static func impact(_ run: Simulation.Run, scenario: String, named: Bool) -> CommandResult {
+    static func impact(_ run: Simulation.Run, in model: Model, scenario: String, named: Bool) -> CommandResult {
         guard !run.degradations.isEmpty else {
-            return .message("No degradations in scenario \(scenario), so nothing to compare; degrade a supporting stream first, e.g. degrade it-infra availability to 90%.")
+            return .message("No degradations in scenario \(scenario), so nothing to compare; degrade a supporting stream first, e.g. \(degradeHint(model)).")
         }
         var rows: [[Value]] = []
         var notes: [String] = []

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+import ValueStreams
+@testable import FlowSimulation
+
+/// Windowed degradations (`from T for D`) through `Simulation.analytic`, against what the
+/// method in WindowReport's documentation gives, computed here: a fluid backlog a·D that
+/// drains at μ − a, items touched from the window's start until the backlog clears, and
+/// pointwise-stationary sojourns when nothing overloads.
+@Suite("Window report")
+struct WindowReportTests {
+    typealias Help = DegradedEngineTests
+
+    /// The stream's simulation under `degradations`.
+    func simulate(_ model: Model, _ degradations: [Degradation]) throws -> StreamSimulation {
+        let run = Simulation.analytic(model, degradations: degradations)
+        #expect(run.skipped.isEmpty)
+        return try #require(run.streams.first)
+    }
+
+    // MARK: Fluid: a stage stopped for D hours
+
+    @Test("one stage stopped for D hours: backlog a·D, cleared in a·D/(μ − a), items a × touched span")
+    func stoppedSingleStage() throws {
+        // a = 3/h; two servers of 0.2 h: μ = 10/h. Stopped from T = 100 h for D = 4 h.
+        let (a, servers, service, start, length) = (3.0, 2, 0.2, 100.0, 4.0)
+        let mu = Double(servers) / service
+        let customer = try Help.customer([Help.stage("A", servers: servers, hours: service)], perHour: a)
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1)])
+        let simulation = try simulate(model, [Help.degrade("a", .availability, .to, 0, window: (start, length))])
+        let window = try #require(simulation.degraded?.window)
+
+        let backlog = a * length
+        let clear = backlog / (mu - a)
+        #expect(window.method == .fluid)
+        #expect(window.startHours == start)
+        #expect(window.durationHours == length)
+        #expect(Help.close(window.peakBacklog, backlog), "peak \(window.peakBacklog ?? .nan), expected a·D = \(backlog)")
+        #expect(Help.close(window.clearHours, clear), "clear \(window.clearHours ?? .nan) h, expected \(clear) h")
+        // A single stage is reached on arrival: the touched span runs from T to the clearing.
+        let span = length + clear
+        #expect(window.itemsAffected == Int((a * span).rounded()), "span \(span) h")
+
+        let baselineMean = try #require(simulation.baseline.result.timeToValueMeanHours)
+        #expect(Help.close(baselineMean, Help.sojourn(arrivals: a, service: service, servers: servers)))
+        let mean = try #require(window.timeToValueMeanHours)
+        let p90 = try #require(window.timeToValueP90Hours)
+        #expect(mean > baselineMean)
+        #expect(p90 >= mean)
+
+        // The fluid wait of an item arriving at t: in the window, the rest of the window plus
+        // the backlog ahead, a·(t − T)/μ; afterwards, the backlog left, a·D − (μ − a)(t − T − D),
+        // over μ. Both are linear, so their averages are the ends' means. Items after the
+        // window may also see the stage's steady queue wait: the mean lies between the two.
+        let waitInWindow = (length + backlog / mu) / 2
+        let waitDraining = backlog / mu / 2
+        let fluidOnly = (length * waitInWindow + clear * waitDraining) / span + service
+        let steadyWait = Help.queueWait(arrivals: a, service: service, servers: servers)
+        #expect(mean >= fluidOnly * (1 - 1e-3) && mean <= (fluidOnly + steadyWait * clear / span) * (1 + 1e-3),
+                "mean \(mean) h, fluid \(fluidOnly) h, + steady wait \(steadyWait) h")
+    }
+
+    @Test("a stopped first stage: the peak adds the other stages' steady queues; the span starts a first pass earlier")
+    func stoppedFirstOfTwo() throws {
+        let (a, start, length) = (3.0, 50.0, 4.0)
+        let stages = [Help.stage("A", servers: 2, hours: 0.2), Help.stage("B", servers: 1, hours: 0.1)]
+        let customer = try Help.customer(stages, perHour: a)
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1)])
+        let simulation = try simulate(model, [Help.degrade("a", .availability, .to, 0, window: (start, length))])
+        let window = try #require(simulation.degraded?.window)
+
+        let backlog = a * length
+        let clear = backlog / (10 - a)
+        let queuedAtB = a * Help.queueWait(arrivals: a, service: 0.1, servers: 1)  // Little: Lq = λ·Wq
+        #expect(Help.close(queuedAtB, a * (a * 0.1) / (10 - a)), "M/M/1: Wq = ρ/(μ − λ)")
+        #expect(window.method == .fluid)
+        #expect(Help.close(window.peakBacklog, backlog + queuedAtB))
+        #expect(Help.close(window.clearHours, clear))
+        // B is reached a first-pass sojourn at A after arrival: items arriving that much
+        // before the window reach B inside it.
+        let offsetOfB = Help.sojourn(arrivals: a, service: 0.2, servers: 2)
+        #expect(window.itemsAffected == Int((a * (offsetOfB + length + clear)).rounded()))
+        let mean = try #require(window.timeToValueMeanHours)
+        #expect(mean > (try #require(simulation.baseline.result.timeToValueMeanHours)))
+        #expect(try #require(window.timeToValueP90Hours) >= mean)
+    }
+
+    @Test("a partial loss that overloads a stage in the window: backlog (a − μ')·D, drained at μ − a")
+    func partialOverload() throws {
+        // 30 % availability: μ' = 0.3 × 10 = 3/h against a = 5/h.
+        let (a, start, length) = (5.0, 10.0, 6.0)
+        let customer = try Help.customer([Help.stage("A", servers: 2, hours: 0.2)], perHour: a)
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1)])
+        let simulation = try simulate(model, [Help.degrade("a", .availability, .to, 0.3, window: (start, length))])
+        let window = try #require(simulation.degraded?.window)
+        let backlog = (a - 3) * length
+        #expect(window.method == .fluid)
+        #expect(Help.close(window.peakBacklog, backlog))
+        #expect(Help.close(window.clearHours, backlog / (10 - a)))
+        #expect(window.itemsAffected == Int((a * (length + backlog / (10 - a))).rounded()))
+    }
+
+    // MARK: Pointwise-stationary: latency only
+
+    /// A: two servers of 0.2 h; B: one of 0.1 h; a = 3/h; a latency link of strength s into B.
+    func latencyModel(_ s: Double) throws -> Model {
+        let stages = [Help.stage("A", servers: 2, hours: 0.2), Help.stage("B", servers: 1, hours: 0.1)]
+        return Help.model(try Help.customer(stages, perHour: 3), [Help.link("a", "c/B", .latency, s)])
+    }
+
+    @Test("a latency window: pointwise-stationary, nothing to clear, the touched mean short of baseline + s·Δ by the edges",
+          arguments: [2.0, 5.0, 24.0])
+    func latencyWindow(_ length: Double) throws {
+        let (s, delta, start) = (0.5, 6.0, 30.0)
+        let simulation = try simulate(try latencyModel(s), [Help.degrade("a", .latency, .to, delta, window: (start, length))])
+        let window = try #require(simulation.degraded?.window)
+        let baseline = try #require(simulation.baseline.result.timeToValueMeanHours)
+        let offsetOfB = Help.sojourn(arrivals: 3, service: 0.2, servers: 2)
+        #expect(Help.close(baseline, offsetOfB + Help.sojourn(arrivals: 3, service: 0.1, servers: 1)))
+
+        #expect(window.method == .pointwiseStationary)
+        #expect(window.clearHours == 0)
+        // Touched: items reaching B (offsetOfB after arrival) or A inside the window.
+        let span = length + offsetOfB
+        #expect(window.itemsAffected == Int((3 * span).rounded()))
+        // No backlog builds: the peak is the steady queues, Lq = λ·Wq at each stage.
+        let queued = 3 * Help.queueWait(arrivals: 3, service: 0.2, servers: 2) + 3 * Help.queueWait(arrivals: 3, service: 0.1, servers: 1)
+        #expect(Help.close(window.peakBacklog, queued))
+
+        let mean = try #require(window.timeToValueMeanHours)
+        #expect(mean > baseline && mean < baseline + s * delta, "mean \(mean) h, baseline \(baseline) h, + s·Δ = \(s * delta) h")
+        // The share of touched items that meet the latency is D ÷ span; a grid of arrival
+        // times gets it to within half a grid step.
+        let expected = baseline + s * delta * length / span
+        #expect(abs(mean - expected) <= s * delta / Double(WindowReport.gridPoints), "mean \(mean) h, expected \(expected) h")
+        #expect(try #require(window.timeToValueP90Hours) >= mean)
+        // The steady case does not move.
+        #expect(simulation.degraded?.result == simulation.baseline.result)
+    }
+
+    @Test("a long latency window: the touched mean approaches baseline + s·Δ")
+    func longLatencyWindow() throws {
+        let (s, delta) = (0.5, 6.0)
+        let simulation = try simulate(try latencyModel(s), [Help.degrade("a", .latency, .to, delta, window: (0, 1000))])
+        let window = try #require(simulation.degraded?.window)
+        let baseline = try #require(simulation.baseline.result.timeToValueMeanHours)
+        let target = baseline + s * delta
+        let mean = try #require(window.timeToValueMeanHours)
+        #expect(abs(mean - target) <= 0.01 * target, "mean \(mean) h, baseline + s·Δ = \(target) h")
+        #expect(mean <= target)
+        #expect(window.durationHours == 1000 && window.startHours == 0)
+    }
+
+    // MARK: Unavailable and absent
+
+    @Test("a lasting degradation that overloads the stream: the window's figures are nil, never NaN")
+    func overloadedOutsideWindow() throws {
+        let customer = try Help.customer([Help.stage("A", servers: 2, hours: 0.2)], perHour: 5)
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1), Help.link("a", "c/A", .latency, 1)])
+        // 40 % availability: capacity 4/h against 5/h, all the time; latency only in the window.
+        let simulation = try simulate(model, [Help.degrade("a", .availability, .to, 0.4),
+                                              Help.degrade("a", .latency, .to, 2, window: (10, 5))])
+        let degraded = try #require(simulation.degraded)
+        #expect(degraded.result.isOverloaded)
+        let window = try #require(degraded.window)
+        #expect(window.itemsAffected == nil)
+        #expect(window.timeToValueMeanHours == nil && window.timeToValueP90Hours == nil)
+        #expect(window.peakBacklog == nil && window.clearHours == nil)
+        #expect(window.startHours == 10 && window.durationHours == 5)
+        let found = Help.figures(in: simulation)
+        #expect(found.bad.isEmpty, "non-finite figures: \(found.bad)")
+    }
+
+    @Test("without a windowed degradation there is no window report")
+    func noWindow() throws {
+        let customer = try Help.customer([Help.stage("A", servers: 2, hours: 0.2)], perHour: 5)
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1)])
+        let simulation = try simulate(model, [Help.degrade("a", .availability, .to, 0.8)])
+        #expect(simulation.degraded != nil)
+        #expect(simulation.degraded?.window == nil)
+        #expect(simulation.baseline.window == nil)
+        #expect(simulation.degraded?.result != simulation.baseline.result)
+    }
+
+    @Test("with only windowed degradations the degraded steady figures are the baseline's")
+    func onlyWindowedKeepsSteadyFigures() throws {
+        let metric = Metric(name: "NPS", category: .customer, baseline: try Measure(parsing: "40"),
+                            responds: ResponseModel(coefficients: [.init(driver: .timeToValueP90Hours, perUnit: -2)]))
+        let customer = try Help.customer([Help.stage("A", servers: 2, hours: 0.2), Help.stage("B", servers: 1, hours: 0.1)],
+                                         perHour: 3, promise: 2, metrics: [metric])
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1), Help.link("b", "c/B", .quality, 1)])
+        let simulation = try simulate(model, [Help.degrade("a", .availability, .to, 0.5, window: (10, 3)),
+                                              Help.degrade("b", .errors, .to, 0.2, window: (12, 6))])
+        let degraded = try #require(simulation.degraded)
+        #expect(degraded.result == simulation.baseline.result)
+        #expect(degraded.metrics == simulation.baseline.metrics)
+        #expect(degraded.metrics.first?.value == 40)
+        let window = try #require(degraded.window)
+        // Two windows: from the first's start to the last's end.
+        #expect(window.startHours == 10 && window.durationHours == 8)
+        // The effects list every degradation, windowed ones included.
+        #expect(simulation.effects.map(\.changedBy.count) == [1, 1])
+    }
+    @Test("a window of length 0 starts where it says and touches nothing")
+    func zeroLengthWindow() throws {
+        let customer = try Help.customer([Help.stage("A", servers: 2, hours: 0.2), Help.stage("B", servers: 1, hours: 0.1)], perHour: 3)
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1)])
+        let simulation = try simulate(model, [Help.degrade("a", .availability, .to, 0, window: (50, 0))])
+        let window = try #require(simulation.degraded?.window)
+        #expect(window.startHours == 50)
+        #expect(window.durationHours == 0)
+        #expect(window.clearHours == 0)
+        #expect(window.itemsAffected == 0)
+    }
+}
