@@ -67,7 +67,8 @@ public struct FlowNetwork: Sendable, Hashable {
     /// The promised time-to-value, hours, if the stream has one.
     public let promiseHours: Double?
     public let stages: [Stage]
-    /// Stages whose defect probability quality links pushed to the cap (a warning).
+    /// Stages whose defect probability quality links pushed past the cap (a warning); a
+    /// stage declared at or above it keeps its declared level and is not listed.
     public let cappedStages: [String]
 
     /// Share of items that pass every stage first time: the rolled first-pass yield.
@@ -87,7 +88,7 @@ public struct FlowNetwork: Sendable, Hashable {
             if let added = effect?.addedDefects, added > 0 {
                 let declared = stage.effectiveDefectProbability
                 let raised = declared + added
-                if raised > Self.defectCap { capped.append(stage.name) }
+                if declared < Self.defectCap, raised > Self.defectCap { capped.append(stage.name) }
                 // The cap limits what links add; it never lowers what the model declares.
                 effective.stages[index].defects = Fraction(value: min(max(declared, Self.defectCap), raised))
             }

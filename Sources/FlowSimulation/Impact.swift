@@ -63,7 +63,7 @@ public enum Impact {
     public static func rows(_ simulation: StreamSimulation) -> [Row] {
         guard let degraded = simulation.degraded else { return [] }
         let baseline = simulation.baseline
-        let carriers = simulation.effects.flatMap(\.changedBy)
+        let carriers = simulation.carriers
         func carried(_ moving: Set<Effect>) -> [String] {
             var names: [String] = []
             for carrier in carriers where moving.contains(carrier.effect) && !names.contains(carrier.link) { names.append(carrier.link) }
@@ -75,7 +75,7 @@ public enum Impact {
                                              carriedBy: carried(moving)) : unchanged
         }
         var drivers: [Driver] = [.timeToValueMeanHours, .timeToValueP90Hours]
-        if simulation.baseline.result.onTimeRate != nil || degraded.result.onTimeRate != nil { drivers.append(.onTimeRate) }
+        if simulation.promiseHours != nil { drivers.append(.onTimeRate) }
         drivers += [.defectRate, .throughputPerDay]
         var rows = drivers.map { driver in
             row(driver.rawValue, unit(of: driver), baseline.result.value(of: driver), degraded.result.value(of: driver),

@@ -44,14 +44,17 @@ public struct Propagation: Sendable, Hashable {
         public var addedDefects: Double = 0
         /// The links that reach the stage, by name.
         public var carriedBy: [String] = []
-        /// The links that pass on a change (a level away from nominal), with their effect.
+        /// The links that pass on a level away from nominal, with what they pass.
         public var changedBy: [Carrier] = []
     }
 
-    /// A link that passes a change on to a customer stage.
+    /// A link that passes a level other than nominal on to a customer stage.
     public struct Carrier: Sendable, Hashable {
+        /// The link's name.
         public let link: String
         public let effect: Effect
+        /// What it passes on: a capacity factor, added latency or added errors.
+        public let passed: Levels
     }
 
     /// One step of the trace, in words with its figure.
@@ -78,6 +81,8 @@ public struct Propagation: Sendable, Hashable {
         effects.first { $0.stream.caseInsensitiveEquals(stream) && $0.stage.caseInsensitiveEquals(stage) }
     }
 
+    /// Propagates the model's declared service levels, moved by `degradations`; with none,
+    /// the undegraded baseline.
     public init(model: Model, degradations: [Degradation]) {
         var trace: [Step] = []
         let supporting = model.streams.indices.filter { model.streams[$0].kind == .supporting }
@@ -135,7 +140,7 @@ public struct Propagation: Sendable, Hashable {
                     let passed = source.passedOn(by: link)
                     absorbed.absorb(passed)
                     effect.carriedBy.append(link.name)
-                    if passed != .nominal { effect.changedBy.append(Carrier(link: link.name, effect: link.effect)) }
+                    if passed != .nominal { effect.changedBy.append(Carrier(link: link.name, effect: link.effect, passed: passed)) }
                     if let step = Self.step(link, passed, from: source, to: "\(stream.id)/\(stage.name)", isStage: true) { trace.append(step) }
                 }
                 effect.capacityFactor = absorbed.capacity

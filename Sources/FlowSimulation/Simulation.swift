@@ -13,7 +13,10 @@ public struct StreamSimulation: Sendable, Hashable {
         public let window: WindowReport?
     }
 
+    /// The stream's id.
     public let stream: String
+    /// The promised time-to-value, hours, if the stream has one.
+    public let promiseHours: Double?
     public let baseline: Case
     /// Nil when the scenario has no degradations. Its steady figures reflect the
     /// degradations without a window; windowed ones are in `window`.
@@ -21,6 +24,8 @@ public struct StreamSimulation: Sendable, Hashable {
     /// What propagation does to this stream's stages, for stages some link reaches, with
     /// every degradation in force (windowed ones too).
     public let effects: [Propagation.StageEffect]
+    /// The links into this stream that pass on something other than at the baseline.
+    public let carriers: [Propagation.Carrier]
     /// Stages whose defect probability quality links pushed to the 0.99 cap, with every
     /// degradation in force.
     public let cappedStages: [String]
@@ -37,7 +42,9 @@ public enum Simulation {
     /// What `simulate` and `impact` read: each customer stream in `streams` (all of the
     /// model's when nil), in model order.
     public struct Run: Sendable, Hashable {
+        /// The customer streams simulated, in model order.
         public let streams: [StreamSimulation]
+        /// The customer streams that could not be, and why.
         public let skipped: [Skipped]
         /// A dependency cycle among supporting streams, visited once.
         public let cycleNote: String?
@@ -50,12 +57,14 @@ public enum Simulation {
         let propagation = Propagation(model: model, degradations: lasting)
         let everything = lasting.count == degradations.count ? propagation : Propagation(model: model, degradations: degradations)
         let plan = WindowReport.Plan(model: model, degradations: degradations)
+        // The baseline is the model as declared: its service levels, no degradation.
+        let undegraded = Propagation(model: model, degradations: [])
         var simulated: [StreamSimulation] = []
         var skipped: [Skipped] = []
         for stream in model.streams where stream.kind == .customer {
             if let ids, !ids.contains(where: { $0.caseInsensitiveEquals(stream.id) }) { continue }
             do throws(FlowNetwork.Unavailable) {
-                simulated.append(try simulate(stream, degradations: degradations, lasting: propagation,
+                simulated.append(try simulate(stream, degradations: degradations, baseline: undegraded, lasting: propagation,
                                               everything: everything, plan: plan))
             } catch {
                 skipped.append(Skipped(stream: stream.id, reason: error))
@@ -64,23 +73,25 @@ public enum Simulation {
         return Run(streams: simulated, skipped: skipped, cycleNote: propagation.cycleNote, degradations: degradations)
     }
 
-    static func simulate(_ stream: ValueStream, degradations: [Degradation], lasting: Propagation, everything: Propagation,
-                         plan: WindowReport.Plan?) throws(FlowNetwork.Unavailable) -> StreamSimulation {
-        let baseline = AnalyticEngine.run(try FlowNetwork(stream, propagation: nil))
+    static func simulate(_ stream: ValueStream, degradations: [Degradation], baseline undegraded: Propagation, lasting: Propagation,
+                         everything: Propagation, plan: WindowReport.Plan?) throws(FlowNetwork.Unavailable) -> StreamSimulation {
+        let baseline = AnalyticEngine.run(try FlowNetwork(stream, propagation: undegraded))
         let baselineCase = StreamSimulation.Case(result: baseline, metrics: OutcomeMetrics.outcomes(of: stream, baseline: baseline, result: baseline),
                                                  window: nil)
         guard !degradations.isEmpty else {
-            return StreamSimulation(stream: stream.id, baseline: baselineCase, degraded: nil, effects: [], cappedStages: [])
+            return StreamSimulation(stream: stream.id, promiseHours: stream.promise?.hours, baseline: baselineCase, degraded: nil, effects: [], carriers: [], cappedStages: [])
         }
         let network = try FlowNetwork(stream, propagation: lasting)
         let degraded = AnalyticEngine.run(network)
         let window = try plan.flatMap { plan throws(FlowNetwork.Unavailable) in try WindowReport.make(stream, plan: plan, steady: network) }
         let effects = everything.effects.filter { $0.stream == stream.id }
+        let before = Set(undegraded.effects.filter { $0.stream == stream.id }.flatMap(\.changedBy))
+        let carriers = effects.flatMap(\.changedBy).filter { !before.contains($0) }
         let capped = window == nil ? network.cappedStages : try FlowNetwork(stream, propagation: everything).cappedStages
         return StreamSimulation(
-            stream: stream.id, baseline: baselineCase,
+            stream: stream.id, promiseHours: stream.promise?.hours, baseline: baselineCase,
             degraded: StreamSimulation.Case(result: degraded, metrics: OutcomeMetrics.outcomes(of: stream, baseline: baseline, result: degraded),
                                             window: window),
-            effects: effects, cappedStages: capped)
+            effects: effects, carriers: carriers, cappedStages: capped)
     }
 }

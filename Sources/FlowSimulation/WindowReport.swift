@@ -7,15 +7,18 @@ import ValueStreams
 /// - Time is cut into segments at every window's start and end; in each, the degradations
 ///   in force give the stream's network. Before the first and after the last, only the
 ///   degradations without a window apply (the *steady* network).
-/// - **Fluid**: a stage whose arrivals exceed its capacity in a segment builds a backlog at
-///   the difference, which drains at the spare capacity afterwards. An item that reaches the
-///   stage waits until the backlog ahead of it has been served (FIFO).
-/// - **Pointwise-stationary**: otherwise, an item sees at each stage the steady state of the
-///   segment it reaches that stage in.
-/// - An item reaches stage i its first-pass steady sojourns after arriving; the items
-///   touched are those that reach some stage between the window's start and the moment its
-///   backlog has cleared. Their time-to-value is a mixture, over arrival times on a grid, of
-///   the engine's per-item distribution; the mean and p90 are the mixture's.
+/// - **Fluid**: items flow through the stages in tandem. A stage that cannot keep up builds a
+///   backlog (in items) at the difference and passes on only its capacity; the stages after
+///   it see that. A stage with a backlog works at capacity until it has drained. An item that
+///   reaches a stage waits until the backlog ahead of it has been served (FIFO), and then not
+///   the steady queue as well.
+/// - **Pointwise-stationary**: without a backlog, an item sees at each stage the steady state
+///   of the segment it reaches that stage in.
+/// - An item reaches stage i its first-pass steady sojourns after arriving. It is *touched*
+///   when it reaches a stage the windows change while they last, or a backlog. The report
+///   counts the touched items among the arrivals on a grid from the window's start (less the
+///   path to the last stage) until the backlog clears; their time-to-value is the mixture of
+///   the engine's per-item distributions, and the mean and p90 are the mixture's.
 public struct WindowReport: Sendable, Hashable {
     /// Which approximation gave the figures.
     public enum Method: String, Sendable, Hashable {
@@ -132,29 +135,44 @@ public struct WindowReport: Sendable, Hashable {
 
         var isStable: Bool { !results.contains(where: \.isOverloaded) }
 
-        /// How fast stage i's backlog grows (negative: drains), items per hour.
-        func growth(_ i: Int) -> Double {
-            let capacity = stages[i].capacityPerHour
-            guard capacity.isFinite else { return -.greatestFiniteMagnitude }
-            return stages[i].arrivalsPerHour(lambda) - capacity
+        /// Items per hour stage i can pass on: its capacity in visits over its visits per item.
+        func itemCapacity(_ i: Int) -> Double {
+            stages[i].visits > 0 ? stages[i].capacityPerHour / stages[i].visits : .infinity
         }
 
         /// Items in stage i's queue in steady state (Little), 0 when overloaded.
         func queued(_ i: Int) -> Double { stages[i].arrivalsPerHour(lambda) * (results[i].queueWaitHours ?? 0) }
     }
 
-    /// The fluid backlog over the segments and the items it touches.
+    /// The fluid backlog over the segments and the items it touches. Stages are in tandem:
+    /// a stage with a backlog passes on its capacity, one without passes on what reaches it,
+    /// so a backlog builds where the constraint is and moves on when it lifts.
     struct Fluid {
+        /// A moment when a rate changes: a segment starts or ends, or a backlog empties.
+        struct Event {
+            let time: Double
+            /// Items waiting beyond the steady queue, per stage.
+            let backlog: [Double]
+            /// How fast each backlog changes until the next event, items per hour.
+            let slope: [Double]
+            /// Items per hour each stage passes on while it has a backlog.
+            let capacity: [Double]
+            let profile: Profile
+        }
+
+        /// At most this many events: a bound that no model reaches in practice (each segment
+        /// has at most one emptying per stage), so the loop ends whatever the input.
+        static let maximumEvents = 10_000
+
         let segments: [Segment]
         let steady: Profile
         let start: Double
         let end: Double
-        /// Backlog of each stage at each segment's start, and at the end.
-        private var backlogAtBounds: [[Double]] = []
-        /// When each stage's backlog has cleared.
-        private var cleared: [Double] = []
+        private(set) var events: [Event] = []
+        /// When every backlog has cleared; nil if the bound on events was reached first.
+        private(set) var cleared: Double?
         /// Hours from arrival to reaching each stage, first pass, steady state.
-        private var offsets: [Double] = []
+        private(set) var offsets: [Double] = []
 
         init(segments: [Segment], steady: Profile, start: Double, end: Double) {
             self.segments = segments
@@ -163,15 +181,35 @@ public struct WindowReport: Sendable, Hashable {
             self.end = end
             let count = steady.stages.count
             var backlog = [Double](repeating: 0, count: count)
-            backlogAtBounds = [backlog]
-            for segment in segments {
+            var time = start
+            var segment = 0
+            while events.count < Self.maximumEvents {
+                while segment < segments.count, segments[segment].end <= time { segment += 1 }
+                let profile = segment < segments.count ? segments[segment].profile : steady
+                let until = segment < segments.count ? segments[segment].end : .infinity
+                var inflow = profile.lambda
+                var slope = [Double](repeating: 0, count: count)
+                let capacity = (0..<count).map(profile.itemCapacity)
                 for i in 0..<count {
-                    backlog[i] = max(0, backlog[i] + segment.profile.growth(i) * (segment.end - segment.start))
+                    let outflow = backlog[i] > 0 ? capacity[i] : min(inflow, capacity[i])
+                    slope[i] = inflow - outflow
+                    inflow = outflow
                 }
-                backlogAtBounds.append(backlog)
-            }
-            cleared = (0..<count).map { i in
-                backlog[i] > 0 ? end + backlog[i] / -steady.growth(i) : end
+                events.append(Event(time: time, backlog: backlog, slope: slope, capacity: capacity, profile: profile))
+                if !until.isFinite, !backlog.contains(where: { $0 > 0 }) {
+                    cleared = time
+                    break
+                }
+                var step = until - time
+                var emptying: Int?
+                for i in 0..<count where backlog[i] > 0 && slope[i] < 0 && backlog[i] / -slope[i] < step {
+                    step = backlog[i] / -slope[i]
+                    emptying = i
+                }
+                guard step.isFinite else { break }
+                for i in 0..<count { backlog[i] = max(0, backlog[i] + slope[i] * step) }
+                if let emptying { backlog[emptying] = 0 }
+                time += step
             }
             var offset = 0.0
             offsets = steady.results.map { result in
@@ -181,19 +219,22 @@ public struct WindowReport: Sendable, Hashable {
         }
 
         func report() -> WindowReport {
-            let count = steady.stages.count
+            let built = events.contains { $0.backlog.contains { $0 > 0 } || $0.slope.contains { $0 > 0 } }
+            guard let cleared else {
+                return WindowReport(startHours: start, durationHours: end - start, itemsAffected: nil, timeToValueMeanHours: nil,
+                                    timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .fluid)
+            }
             let firstTouched = start - (offsets.last ?? 0)
-            let lastTouched = (0..<count).map { max(end, cleared[$0]) - offsets[$0] }.max() ?? end
-            let span = max(0, lastTouched - firstTouched)
-            let items = (0..<Self.points).map { point in
+            let span = max(0, max(end, cleared) - firstTouched)
+            let touched = (0..<Self.points).compactMap { point in
                 item(arrivingAt: firstTouched + span * (Double(point) + 0.5) / Double(Self.points))
             }
-            let mean = items.reduce(0) { $0 + $1.fixed + $1.mean } / Double(items.count)
-            let built = backlogAtBounds.contains { $0.contains { $0 > 0 } }
+            let share = Double(touched.count) / Double(Self.points)
+            let mean = touched.isEmpty ? nil : touched.reduce(0) { $0 + $1.fixed + $1.mean } / Double(touched.count)
             return WindowReport(startHours: start, durationHours: end - start,
-                                itemsAffected: Self.count(steady.lambda * span), timeToValueMeanHours: mean,
-                                timeToValueP90Hours: Self.quantile(0.9, of: items), peakBacklog: peakBacklog(),
-                                clearHours: (cleared.max() ?? end) - end, method: built ? .fluid : .pointwiseStationary)
+                                itemsAffected: Self.count(steady.lambda * span * share), timeToValueMeanHours: mean,
+                                timeToValueP90Hours: touched.isEmpty ? nil : Self.quantile(0.9, of: touched), peakBacklog: peakBacklog(),
+                                clearHours: max(0, cleared - end), method: built ? .fluid : .pointwiseStationary)
         }
 
         static var points: Int { WindowReport.gridPoints }
@@ -204,62 +245,70 @@ public struct WindowReport: Sendable, Hashable {
             return rounded >= 0 && rounded < 9e18 ? Int(rounded) : nil
         }
 
-        /// The segment in force at time t, or nil outside the windows.
-        private func segmentIndex(at t: Double) -> Int? {
-            guard t >= start, t < end else { return nil }
-            return segments.lastIndex { $0.start <= t }
+        /// The last event at or before t, or nil before the first.
+        private func eventIndex(at t: Double) -> Int? {
+            guard let first = events.first, t >= first.time else { return nil }
+            var low = 0, high = events.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if events[middle].time <= t { low = middle } else { high = middle - 1 }
+            }
+            return low
         }
 
         /// Stage i's fluid backlog at time t.
         private func backlog(_ i: Int, at t: Double) -> Double {
-            guard t > start else { return 0 }
-            if let k = segmentIndex(at: t) {
-                return max(0, backlogAtBounds[k][i] + segments[k].profile.growth(i) * (t - segments[k].start))
-            }
-            return max(0, (backlogAtBounds.last?[i] ?? 0) + steady.growth(i) * (t - end))
+            guard let e = eventIndex(at: t) else { return 0 }
+            return max(0, events[e].backlog[i] + events[e].slope[i] * (t - events[e].time))
         }
 
-        /// How long an item reaching stage i at t waits for the fluid backlog ahead of it.
+        /// How long an item reaching stage i at t waits for the fluid backlog ahead of it (FIFO).
         private func fluidWait(_ i: Int, at t: Double) -> Double {
+            guard var e = eventIndex(at: t) else { return 0 }
             var ahead = backlog(i, at: t)
             guard ahead > 0 else { return 0 }
             var now = t
             var waited = 0.0
-            if let first = segmentIndex(at: t) {
-                for segment in segments[first...] {
-                    let capacity = segment.profile.stages[i].capacityPerHour
-                    let length = segment.end - now
-                    if capacity * length >= ahead { return waited + ahead / capacity }
-                    ahead -= capacity * length
-                    waited += length
-                    now = segment.end
-                }
+            while e + 1 < events.count {
+                let capacity = events[e].capacity[i]
+                let length = events[e + 1].time - now
+                if capacity * length >= ahead { return waited + ahead / capacity }
+                ahead -= capacity * length
+                waited += length
+                now = events[e + 1].time
+                e += 1
             }
-            return waited + ahead / steady.stages[i].capacityPerHour
+            return waited + ahead / steady.itemCapacity(i)
         }
 
-        /// The time-to-value distribution of an item arriving at t.
-        private func item(arrivingAt t: Double) -> AnalyticEngine.TimeToValue {
+        /// The time-to-value distribution of an item arriving at t, or nil when the windows
+        /// do not touch it: it reaches no changed stage during them and no backlog.
+        private func item(arrivingAt t: Double) -> AnalyticEngine.TimeToValue? {
             var fixed = 0.0, mean = 0.0, variance = 0.0
+            var touched = false
             for i in steady.stages.indices {
                 let reached = t + offsets[i]
-                let profile = segmentIndex(at: reached).map { segments[$0].profile } ?? steady
+                let profile = eventIndex(at: reached).map { events[$0].profile } ?? steady
+                let wait = fluidWait(i, at: reached)
+                touched = touched || wait > 0 || profile.stages[i] != steady.stages[i]
                 let result = profile.results[i]
-                let sojourn = (result.queueWaitHours ?? 0) + (result.serviceHours ?? steady.results[i].serviceHours ?? 0)
-                fixed += result.visits * (result.fixedWaitHours + fluidWait(i, at: reached))
+                // Behind a fluid backlog the wait is the backlog's, not the steady queue's as well.
+                let queue = wait > 0 ? 0 : result.queueWaitHours ?? 0
+                let sojourn = queue + (result.serviceHours ?? steady.results[i].serviceHours ?? 0)
+                fixed += result.visits * (result.fixedWaitHours + wait)
                 mean += result.visits * sojourn
                 variance += result.visits * sojourn * sojourn
             }
-            return AnalyticEngine.TimeToValue(fixed: fixed, mean: mean, variance: variance)
+            return touched ? AnalyticEngine.TimeToValue(fixed: fixed, mean: mean, variance: variance) : nil
         }
 
-        /// The most items queued at once: fluid backlog plus steady queues, at each bound.
+        /// The most items queued at once: fluid backlog plus steady queues, at each event,
+        /// with the rates before and after it.
         private func peakBacklog() -> Double {
             var peak = 0.0
-            for (k, backlog) in backlogAtBounds.enumerated() {
-                let around = [k > 0 ? segments[k - 1].profile : steady, k < segments.count ? segments[k].profile : steady]
-                for profile in around {
-                    let total = backlog.indices.reduce(0.0) { $0 + backlog[$1] + (backlog[$1] > 0 ? 0 : profile.queued($1)) }
+            for (e, event) in events.enumerated() {
+                for profile in [e > 0 ? events[e - 1].profile : steady, event.profile] {
+                    let total = event.backlog.indices.reduce(0.0) { $0 + (event.backlog[$1] > 0 ? event.backlog[$1] : profile.queued($1)) }
                     peak = max(peak, total)
                 }
             }

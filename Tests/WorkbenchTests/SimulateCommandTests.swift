@@ -535,6 +535,33 @@ struct SimulateCommandTests {
         #expect(!quiet.isEmpty && quiet.allSatisfy { $0["stream"] as? String == "resolve-complaint" && Sim.number($0, "change") == 0 })
     }
 
+    @Test("the baseline is the model as declared: a declared service level is not credited to a later degradation")
+    func declaredLevelsAreTheBaseline() throws {
+        var session = try Sim.demo()
+        try run(&session, "set it-infra.service_level.availability = 90%")
+        let baseline = try Sim.simulate(&session, "simulate stream open-account").objects
+        try run(&session, "degrade close-books capacity by -1%")
+        let (rows, table, _) = try Sim.impact(&session, "impact open-account")
+        #expect(!rows.isEmpty)
+        for row in rows {
+            #expect(Sim.number(row, "change") == 0, "\(row)")
+            #expect(Sim.strings(row, "carried_by").isEmpty, "\(row)")
+        }
+        #expect(!table.notes.isEmpty)
+        // Degrading to the declared level changes nothing either; the declared 90 % is in the baseline.
+        try run(&session, "restore all; degrade it-infra availability to 90%")
+        let simulated = try Sim.simulate(&session, "simulate stream open-account").objects
+        #expect(simulated.count == 2)
+        let declared = try #require(baseline.first)
+        for object in simulated {
+            #expect(Sim.number(object, "time_to_value_mean_h") == Sim.number(declared, "time_to_value_mean_h"))
+        }
+        // The declared shortfall does slow the baseline against a fully available IT.
+        var nominal = try Sim.demo()
+        let full = try #require(try Sim.simulate(&nominal, "simulate stream open-account").objects.first)
+        #expect(try #require(Sim.number(declared, "time_to_value_mean_h")) > (try #require(Sim.number(full, "time_to_value_mean_h"))))
+    }
+
     @Test("a quality degradation raises open-account's defect rate by the link's share, carried by comp-verify")
     func qualityDegradation() throws {
         var session = try Sim.demo()

@@ -175,6 +175,9 @@ enum SimulationViews {
         var unaffected: [String] = []
         for stream in run.streams {
             let figures = Impact.rows(stream)
+            if stream.baseline.result.isOverloaded {
+                notes.append("\(stream.stream) is overloaded at the baseline already: its time-to-value has no steady value to compare.")
+            }
             guard named || figures.contains(where: \.isChanged) else {
                 unaffected.append(stream.stream)
                 continue
