@@ -42,6 +42,7 @@ extension CommandCatalog {
                         "Outcome metrics (NPS, CSAT, revenue) come from their response models: baseline + Σ k·(driver − baseline driver), clamped.",
                         "With a window (degrade … from T for D) the degraded case is the steady state outside it; the window line gives what it does",
                         "to the items it touches: their time-to-value, the peak backlog and the time to clear it.",
+                        "Outcome metrics are for the steady state only; the window's items are not in them.",
                     ]) { cursor throws(LanguageError) in
             var engine: Operand?
             var stream: Operand?
