@@ -22,7 +22,7 @@ public enum Impact {
         public let baseline: Double?
         public let degraded: Double?
         /// Links that pass on a change relevant to this figure; empty when it did not change.
-        public let carriedBy: [String]
+        public internal(set) var carriedBy: [String]
 
         /// Degraded − baseline; nil when either is missing, 0 when the figure did not move.
         public var change: Double? {
@@ -70,23 +70,24 @@ public enum Impact {
             return names
         }
         func row(_ metric: String, _ unit: Unit, _ before: Double?, _ after: Double?, _ moving: Set<Effect>) -> Row {
-            let unchanged = Row(stream: simulation.stream, metric: metric, unit: unit, baseline: before, degraded: after, carriedBy: [])
-            return unchanged.isChanged ? Row(stream: simulation.stream, metric: metric, unit: unit, baseline: before, degraded: after,
-                                             carriedBy: carried(moving)) : unchanged
+            var row = Row(stream: simulation.stream, metric: metric, unit: unit, baseline: before, degraded: after, carriedBy: [])
+            if row.isChanged { row.carriedBy = carried(moving) }
+            return row
         }
         var drivers: [Driver] = [.timeToValueMeanHours, .timeToValueP90Hours]
         if simulation.promiseHours != nil { drivers.append(.onTimeRate) }
         drivers += [.defectRate, .throughputPerDay]
-        var rows = drivers.map { driver in
+        let flow = drivers.map { driver in
             row(driver.rawValue, unit(of: driver), baseline.result.value(of: driver), degraded.result.value(of: driver),
                 effects(moving: driver))
         }
+        var rows = flow
         if let window = degraded.window {
             let moving = effects(moving: .timeToValueMeanHours)
             rows.append(row("window_ttv_mean_h", .hours, baseline.result.timeToValueMeanHours, window.timeToValueMeanHours, moving))
             rows.append(row("window_ttv_p90_h", .hours, baseline.result.timeToValueP90Hours, window.timeToValueP90Hours, moving))
         }
-        let changedDrivers = Set(zip(drivers, rows).filter { $0.1.isChanged }.map(\.0))
+        let changedDrivers = Set(zip(drivers, flow).filter { $0.1.isChanged }.map(\.0))
         for (before, after) in zip(baseline.metrics, degraded.metrics) {
             let moving = after.drivers.filter(changedDrivers.contains).reduce(into: Set<Effect>()) { $0.formUnion(effects(moving: $1)) }
             rows.append(row(after.metric, .metric(percentage: after.isPercentage), before.value, after.value, moving))

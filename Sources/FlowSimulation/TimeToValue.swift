@@ -6,26 +6,24 @@ extension AnalyticEngine {
     /// and whose variance treats each visit's sojourn as exponential; gamma quantiles and
     /// probabilities by the Wilson–Hilferty transformation.
     struct TimeToValue {
-        let fixed: Double
-        let mean: Double
-        let variance: Double
+        private(set) var fixed = 0.0
+        private(set) var mean = 0.0
+        private(set) var variance = 0.0
 
-        init(fixed: Double, mean: Double, variance: Double) {
-            self.fixed = fixed
-            self.mean = mean
-            self.variance = variance
-        }
+        init() {}
 
         /// The distribution of a stable stream's time-to-value from its stages.
         init(_ stages: [StageResult]) {
-            var fixed = 0.0, mean = 0.0, variance = 0.0
             for stage in stages {
-                let sojourn = (stage.queueWaitHours ?? 0) + (stage.serviceHours ?? 0)
-                fixed += stage.visits * stage.fixedWaitHours
-                mean += stage.visits * sojourn
-                variance += stage.visits * sojourn * sojourn
+                add(visits: stage.visits, fixed: stage.fixedWaitHours, sojourn: (stage.queueWaitHours ?? 0) + (stage.serviceHours ?? 0))
             }
-            self.init(fixed: fixed, mean: mean, variance: variance)
+        }
+
+        /// One stage's part: per visit a fixed wait, and a sojourn taken as exponential.
+        mutating func add(visits: Double, fixed wait: Double, sojourn: Double) {
+            fixed += visits * wait
+            mean += visits * sojourn
+            variance += visits * sojourn * sojourn
         }
 
         private var shape: Double { variance > 0 ? mean * mean / variance : .infinity }

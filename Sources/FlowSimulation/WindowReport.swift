@@ -284,7 +284,7 @@ public struct WindowReport: Sendable, Hashable {
         /// The time-to-value distribution of an item arriving at t, or nil when the windows
         /// do not touch it: it reaches no changed stage during them and no backlog.
         private func item(arrivingAt t: Double) -> AnalyticEngine.TimeToValue? {
-            var fixed = 0.0, mean = 0.0, variance = 0.0
+            var distribution = AnalyticEngine.TimeToValue()
             var touched = false
             for i in steady.stages.indices {
                 let reached = t + offsets[i]
@@ -295,11 +295,9 @@ public struct WindowReport: Sendable, Hashable {
                 // Behind a fluid backlog the wait is the backlog's, not the steady queue's as well.
                 let queue = wait > 0 ? 0 : result.queueWaitHours ?? 0
                 let sojourn = queue + (result.serviceHours ?? steady.results[i].serviceHours ?? 0)
-                fixed += result.visits * (result.fixedWaitHours + wait)
-                mean += result.visits * sojourn
-                variance += result.visits * sojourn * sojourn
+                distribution.add(visits: result.visits, fixed: result.fixedWaitHours + wait, sojourn: sojourn)
             }
-            return touched ? AnalyticEngine.TimeToValue(fixed: fixed, mean: mean, variance: variance) : nil
+            return touched ? distribution : nil
         }
 
         /// The most items queued at once: fluid backlog plus steady queues, at each event,
