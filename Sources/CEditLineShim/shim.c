@@ -1,6 +1,5 @@
 #include "CEditLineShim.h"
 
-#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -65,12 +64,6 @@ int vsw_history_save(History *list, const char *path) {
     return history(list, &event, H_SAVE, path);
 }
 
-int vsw_history_count(History *list) {
-    HistEvent event;
-    if (history(list, &event, H_GETSIZE) < 0) return 0;
-    return event.num;
-}
-
 static volatile sig_atomic_t interrupted = 0;
 
 static void on_interrupt(int signal) {
@@ -100,4 +93,3 @@ int vsw_take_interrupt(void) {
 }
 
 int vsw_interrupt_pending(void) { return interrupted; }
-int vsw_errno(void) { return errno; }

@@ -75,9 +75,10 @@ struct Driver {
         var lineNumber = 0
         var quit = false
         while !quit {
-            let session = self.session
+            // Only the model: a copy of the whole session would be copied again by the command.
+            let model = session.model
             let completer: Completer = { text in
-                let completion = CompletionEngine.complete(text, in: session, baseDirectory: baseDirectory)
+                let completion = CompletionEngine.complete(text, in: model, baseDirectory: baseDirectory)
                 return Completions(replacing: completion.replacing, candidates: completion.candidates)
             }
             let prompt = self.prompt

@@ -10,7 +10,7 @@ struct CompletionTests {
     }
 
     func complete(_ text: String, _ session: Session, files: [String: [String]] = [:]) -> Completion {
-        CompletionEngine.complete(text, in: session, baseDirectory: "/work", listFolder: { files[$0] })
+        CompletionEngine.complete(text, in: session.model, baseDirectory: "/work", listFolder: { files[$0] })
     }
 
     @Test("command words and sub-keywords")

@@ -32,8 +32,6 @@ void vsw_history_end(History *list);
 void vsw_history_enter(History *list, const char *line);
 int vsw_history_load(History *list, const char *path);
 int vsw_history_save(History *list, const char *path);
-/// The number of entries.
-int vsw_history_count(History *list);
 
 /// Installs the SIGINT handler: no SA_RESTART, so el_gets returns with EINTR.
 void vsw_install_interrupt_handler(void);
@@ -41,6 +39,5 @@ void vsw_install_interrupt_handler(void);
 int vsw_take_interrupt(void);
 /// Whether Ctrl-C is pending, without clearing it (for long computations to poll).
 int vsw_interrupt_pending(void);
-int vsw_errno(void);
 
 #endif

@@ -1,3 +1,5 @@
+import ValueStreams
+
 /// A value typed in a command, with the place it was typed, so errors can point at it.
 public struct Operand: Sendable, Hashable {
     public let text: String
@@ -13,6 +15,15 @@ public struct Operand: Sendable, Hashable {
 
     /// Whether this is the bare word `none`, which clears a field.
     var isNone: Bool { !quoted && text.lowercased() == "none" }
+
+    /// The operand's text read by `read` (a unit, a choice, a date); its error points here.
+    func read<Value>(_ read: (String) throws(UnitError) -> Value) throws(LanguageError) -> Value {
+        do {
+            return try read(text)
+        } catch {
+            throw LanguageError(error.message, at: span)
+        }
+    }
 }
 
 /// `KEY VALUE` in `add` commands: a model-file key (dotted for nested fields) and its value.

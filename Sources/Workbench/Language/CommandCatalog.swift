@@ -21,12 +21,17 @@ struct CommandSpec: Sendable {
 enum CommandCatalog {
     static let all: [CommandSpec] = lookCommands + modelCommands + classifyCommands + scenarioCommands + simulateCommands + sessionCommands
 
+    /// The keywords of `add link` after its ends.
+    static let linkKeywords = ["effect", "strength", "sla", "id", "description"]
+    /// The keys after `sla` in `add link`: the service-level fields.
+    static let slaKeys = ServiceField.allCases.map(\.rawValue)
+
     /// Names a user may type for a command, for "did you mean".
-    static var commandWords: [String] {
+    static let commandWords: [String] = {
         var words: [String] = []
         for spec in all where !words.contains(spec.words[0]) { words.append(spec.words[0]) }
         return words + ["exit"]
-    }
+    }()
 
     /// The entries a help topic names: `save model` one, `add` all of its forms.
     static func specs(named topic: String) -> [CommandSpec] {

@@ -21,14 +21,16 @@ public enum CompletionEngine {
     /// Lists a folder for path completion: entry names, folders ending in `/`; nil if none.
     public typealias FolderLister = @Sendable (String) -> [String]?
 
-    public static func complete(_ text: String, in session: Session, baseDirectory: String,
+    /// The completion of `text` against `model` (what names there are to offer), with
+    /// relative paths under `baseDirectory`.
+    public static func complete(_ text: String, in model: Model?, baseDirectory: String,
                                 listFolder: @escaping FolderLister = listFolder) -> Completion {
         let (start, current) = currentWord(text)
         let statementStart = text[..<start].lastIndex(of: ";").map { text.index(after: $0) } ?? text.startIndex
         guard let previous = try? Lexer.tokens(String(text[statementStart..<start])) else {
             return Completion(replacing: current.count, candidates: [])
         }
-        let context = Context(previous: previous, current: current, model: session.model,
+        let context = Context(previous: previous, current: current, model: model,
                               baseDirectory: baseDirectory, listFolder: listFolder)
         return Completion(replacing: current.count, candidates: context.candidates())
     }
@@ -123,13 +125,13 @@ public enum CompletionEngine {
             case "add stage":
                 if position == 0 { return streams() }
                 if last == "after", position >= 3 { return stages(of: arguments[0].text) }
-                return position >= 2 ? keyOrValue(arguments.dropFirst(2).filter { !$0.isWord("after") }, keys: ["after"] + FieldEditor.stageKeys) : []
+                return position >= 2 ? keyOrValue(arguments.dropFirst(2).filter { !$0.isWord("after") }[...], keys: ["after"] + FieldEditor.stageKeys) : []
             case "add link":
                 if position == 0 || position == 2 { return streamsAndStages() }
                 if position == 1 { return ["->"] }
                 if last == "effect" { return Effect.allCases.map(\.rawValue) }
-                if last == "sla" { return ModelFormats.FieldEditor.linkKeys.filter { $0.hasPrefix("sla.") }.map { String($0.dropFirst(4)) } }
-                return ["effect", "strength", "sla", "id", "description"]
+                if last == "sla" { return CommandCatalog.slaKeys }
+                return CommandCatalog.linkKeywords
             case "add metric":
                 if position == 0 { return streams() }
                 // The names other streams use, so the same metric is spelled the same way.
@@ -148,10 +150,6 @@ public enum CompletionEngine {
             pairs.count % 2 == 0 ? keys : values(forKey: pairs.last?.text.lowercased() ?? "")
         }
 
-        private func keyOrValue(_ pairs: [Token], keys: [String]) -> [String] {
-            keyOrValue(pairs[...], keys: keys)
-        }
-
         /// The choices a field takes, where it has a fixed set.
         private func values(forKey key: String) -> [String] {
             switch key {
@@ -163,7 +161,6 @@ public enum CompletionEngine {
             case "direction": return Direction.allCases.map(\.rawValue)
             case "trigger.external": return ["true", "false"]
             case "capabilities", "parent": return model?.capabilities.map(\.id) ?? []
-            case "rework_to": return []
             default: return []
             }
         }
@@ -231,8 +228,7 @@ public enum CompletionEngine {
         func paths() -> [String] {
             let plain = current.replacingOccurrences(of: "\"", with: "")
             let folderPart = plain.lastIndex(of: "/").map { String(plain[...$0]) } ?? ""
-            let expanded = (folderPart as NSString).expandingTildeInPath
-            var folder = expanded.hasPrefix("/") ? expanded : (baseDirectory as NSString).appendingPathComponent(expanded)
+            var folder = Session.resolve(folderPart, against: baseDirectory)
             while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
             let base = String(plain.dropFirst(folderPart.count))
             guard let entries = listFolder(folder) else { return [] }

@@ -23,8 +23,13 @@ public struct Lexer {
     /// All tokens of the text, or the first lexical error.
     public static func tokens(_ text: String) throws(LanguageError) -> [Token] {
         var lexer = Lexer(text)
+        return try lexer.remainingTokens()
+    }
+
+    /// The tokens from here to the end, or the first lexical error.
+    mutating func remainingTokens() throws(LanguageError) -> [Token] {
         var tokens: [Token] = []
-        while let token = try lexer.next() { tokens.append(token) }
+        while let token = try next() { tokens.append(token) }
         return tokens
     }
 

@@ -3,8 +3,9 @@ import ValueStreams
 /// A recursive-descent parser from tokens to statements, one per `;`-separated command.
 public enum Parser {
     public static func parse(_ source: Source) throws(LanguageError) -> [Statement] {
-        let tokens = try Lexer.tokens(source.text)
-        let characters = Lexer.characters(of: source.text)
+        var lexer = Lexer(source.text)
+        let tokens = try lexer.remainingTokens()
+        let characters = lexer.characters
         var statements: [Statement] = []
         var group: [Token] = []
         func flush() throws(LanguageError) {

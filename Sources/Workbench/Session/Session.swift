@@ -137,13 +137,13 @@ public struct Session: Sendable {
     /// way the command becomes a history cell.
     public mutating func execute(_ statement: Statement, in source: Source) -> Result<Reply, LanguageError> {
         var next = self
+        let before = snapshot
         let cell = cells.count
         do {
             let reply = try next.perform(statement.command, in: source)
-            if statement.command.isUndoable {
-                next.undoStack.record(before: snapshot, cell: cell, scenario: snapshot.currentScenario?.name)
-            }
-            self = next
+            // Consumed, so the undo stack and the cells are not shared (and copied) on append.
+            self = consume next
+            if statement.command.isUndoable { undoStack.record(before: before, cell: cell) }
             // The interview is not replayed: the commands its answers make are.
             cells.append(Cell(input: statement.text, status: statement.command == .guide ? .interview : .ok))
             return .success(reply)
@@ -182,11 +182,7 @@ public struct Session: Sendable {
         case .redo: return try redo()
         case .history: return Reply(.table(HistoryView.table(cells)))
         case .setOutput(let mode):
-            do {
-                output = try FieldValue.choice(mode.text, "an output mode")
-            } catch {
-                throw LanguageError(error.message, at: mode.span)
-            }
+            output = try mode.read { text throws(UnitError) in try FieldValue.choice(text, "an output mode") }
             return Reply(.message("Output is \(output.rawValue) from now on."))
         case .setSeed(let text):
             guard let value = UInt64(text.text) else {
@@ -195,11 +191,7 @@ public struct Session: Sendable {
             seed = value
             return Reply(.message("Seed is \(value)."))
         case .setToday(let text):
-            do {
-                todayOverride = try CalendarDate(parsing: text.text)
-            } catch {
-                throw LanguageError(error.message, at: text.span)
-            }
+            todayOverride = try text.read { text throws(UnitError) in try CalendarDate(parsing: text) }
             return Reply(.message("Today is \(today) for this session."))
         case .setFacilitator(let name):
             facilitator = name.text
@@ -325,7 +317,7 @@ public struct Session: Sendable {
         let errors = issues.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw LanguageError("the change would leave the model invalid, so nothing changed", at: edit.span,
-                                details: errors.map { "error: \($0.path): \($0.message)" })
+                                details: errors.map(\.description))
         }
         // Only new warnings are news; the old model is checked again only when there are any.
         var warnings = issues.filter { $0.severity == .warning }
@@ -334,7 +326,7 @@ public struct Session: Sendable {
             warnings.removeAll { before.contains($0) }
         }
         snapshot.model = model
-        return Reply(.message(edit.message), warnings: warnings.map { "warning: \($0.path): \($0.message)" })
+        return Reply(.message(edit.message), warnings: warnings.map(\.description))
     }
 
     private mutating func undo() throws(LanguageError) -> Reply {
@@ -359,10 +351,14 @@ public struct Session: Sendable {
 
     /// A path typed in a command, resolved against the source's folder.
     static func resolve(_ path: String, in source: Source) -> String {
+        resolve(path, against: source.baseDirectory)
+    }
+
+    /// `path` with `~` expanded, and relative to `base` unless it is absolute.
+    static func resolve(_ path: String, against base: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return expanded }
-        let base = source.baseDirectory.hasSuffix("/") ? String(source.baseDirectory.dropLast()) : source.baseDirectory
-        return base.isEmpty ? expanded : "\(base)/\(expanded)"
+        if expanded.hasPrefix("/") || base.isEmpty { return expanded }
+        return base.hasSuffix("/") ? base + expanded : base + "/" + expanded
     }
 
     private mutating func load(_ path: Operand, in source: Source) throws(LanguageError) -> Reply {

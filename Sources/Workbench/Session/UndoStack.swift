@@ -93,8 +93,8 @@ struct UndoStack: Sendable {
     private(set) var past: [Entry] = []
     private(set) var future: [Entry] = []
 
-    mutating func record(before snapshot: Snapshot, cell: Int, scenario: String?) {
-        past.append(Entry(snapshot: snapshot, cell: cell, scenario: scenario))
+    mutating func record(before snapshot: Snapshot, cell: Int) {
+        past.append(Entry(snapshot: snapshot, cell: cell, scenario: snapshot.currentScenario?.name))
         if past.count > Self.limit { past.removeFirst(past.count - Self.limit) }
         future.removeAll()
     }

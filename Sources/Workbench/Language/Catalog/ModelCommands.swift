@@ -49,17 +49,17 @@ extension CommandCatalog {
             while !cursor.atEnd {
                 let key = try cursor.value("effect, strength, sla, id or description")
                 if key.text.lowercased() == "sla" {
-                    let slaKeys = ["availability", "capacity", "latency", "errors"]
+                    let slaKeys = CommandCatalog.slaKeys
                     var any = false
                     while let slaKey = cursor.peekWord(in: slaKeys) {
                         let value = try cursor.value("a value for sla \(slaKey.text)")
                         fields.append(Assignment(Operand("sla.\(slaKey.text.lowercased())", at: slaKey.span), value))
                         any = true
                     }
-                    let linkKeys = ["effect", "strength", "sla", "id", "description"]
-                    if let next = cursor.nextOperand, !linkKeys.contains(next.text.lowercased()) {
+                    if let next = cursor.nextOperand, !CommandCatalog.linkKeywords.contains(next.text.lowercased()) {
                         // Not an SLA key nor a link keyword: most likely a misspelt SLA key.
-                        throw LanguageError("unknown SLA key '\(next.text)'\(NameSuggestions.didYouMean(next.text, among: slaKeys).isEmpty ? "; use availability, capacity, latency or errors" : NameSuggestions.didYouMean(next.text, among: slaKeys))", at: next.span)
+                        let near = NameSuggestions.didYouMean(next.text, among: slaKeys)
+                        throw LanguageError("unknown SLA key '\(next.text)'\(near.isEmpty ? "; use availability, capacity, latency or errors" : near)", at: next.span)
                     }
                     if !any {
                         throw LanguageError("sla needs KEY VALUE pairs: availability, capacity, latency or errors, e.g. sla availability 99.5%", at: key.span)

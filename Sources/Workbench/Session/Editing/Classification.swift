@@ -8,12 +8,7 @@ extension ModelEditor {
                          on today: CalendarDate, in model: inout Model) throws(LanguageError) -> Edit {
         let stream = try StreamViews.resolve(name, in: model)
         guard let index = model.streamIndex(stream.id) else { throw LanguageError("no stream '\(name.text)'", at: name.span) }
-        let chosen: StreamKind
-        do {
-            chosen = try FieldValue.choice(kind.text, "a stream kind")
-        } catch {
-            throw LanguageError(error.message, at: kind.span)
-        }
+        let chosen: StreamKind = try kind.read { text throws(UnitError) in try FieldValue.choice(text, "a stream kind") }
         let stale = model.streams[index].signoffs.filter { !$0.stale }.count
         model.streams[index].kind = chosen
         model.streams[index].classification = ClassificationRecord(kind: chosen, by: facilitator, on: today, because: because?.text)
@@ -30,12 +25,7 @@ extension ModelEditor {
                          on today: CalendarDate, in model: inout Model) throws(LanguageError) -> Edit {
         let stream = try StreamViews.resolve(name, in: model)
         guard let index = model.streamIndex(stream.id) else { throw LanguageError("no stream '\(name.text)'", at: name.span) }
-        let decided: Verdict
-        do {
-            decided = try FieldValue.choice(verdict.text, "a verdict")
-        } catch {
-            throw LanguageError(error.message, at: verdict.span)
-        }
+        let decided: Verdict = try verdict.read { text throws(UnitError) in try FieldValue.choice(text, "a verdict") }
         model.streams[index].signoffs.append(SignOff(by: who.text, function: function?.text, verdict: decided, on: today, note: note?.text))
         let signer = function.map { "\(who.text) (\($0.text))" } ?? who.text
         return Edit(message: "\(signer) \(decided == .agree ? "agrees" : "disagrees") with \(stream.id) as a \(stream.kind.rawValue) stream, on \(today).",

@@ -9,43 +9,20 @@ enum Degrading {
         guard stream.kind == .supporting else {
             throw LanguageError("\(stream.id) is a customer stream; degrade the supporting streams that enable it", at: name.span)
         }
-        let field: ServiceField
-        do {
-            field = try FieldValue.choice(fieldName.text, "a service-level field")
-        } catch {
-            throw LanguageError(error.message, at: fieldName.span)
-        }
-        let mode: Degradation.Change
-        do {
-            mode = try FieldValue.choice(change.text, "to or by")
-        } catch {
-            throw LanguageError(error.message, at: change.span)
-        }
-        let amount: Double
-        do {
+        let field: ServiceField = try fieldName.read { text throws(UnitError) in try FieldValue.choice(text, "a service-level field") }
+        let mode: Degradation.Change = try change.read { text throws(UnitError) in try FieldValue.choice(text, "to or by") }
+        let amount = try value.read { text throws(UnitError) in
             switch (field, mode) {
-            case (.latency, .to): amount = try Duration(parsing: value.text).hours
-            case (.latency, .by): amount = try Duration(parsing: value.text, signed: true).hours
-            case (_, .to): amount = try Fraction(parsing: value.text).value
-            case (_, .by): amount = try Fraction(parsing: value.text, signed: true).value
+            case (.latency, .to): try Duration(parsing: text).hours
+            case (.latency, .by): try Duration(parsing: text, signed: true).hours
+            case (_, .to): try Fraction(parsing: text).value
+            case (_, .by): try Fraction(parsing: text, signed: true).value
             }
-        } catch {
-            throw LanguageError(error.message, at: value.span)
         }
         var window: Degradation.Window?
         if let from, let length {
-            let start: Duration
-            let span: Duration
-            do {
-                start = try Duration(parsing: from.text)
-            } catch {
-                throw LanguageError(error.message, at: from.span)
-            }
-            do {
-                span = try Duration(parsing: length.text)
-            } catch {
-                throw LanguageError(error.message, at: length.span)
-            }
+            let start = try from.read { text throws(UnitError) in try Duration(parsing: text) }
+            let span = try length.read { text throws(UnitError) in try Duration(parsing: text) }
             guard span.hours > 0 else { throw LanguageError("a window lasts some time; write a length above 0, e.g. 2d", at: length.span) }
             window = Degradation.Window(start: start, length: span)
         }

@@ -12,7 +12,7 @@ enum ClassificationViews {
             let weights = result.weights
             let agrees = result.suggested == result.declared
             let title = "\(stream.id): declared \(result.declared.rawValue), the test suggests \(result.suggested.rawValue)"
-                + " (confidence \(result.confidence.fixed(significant: 4)); weight \(weights.for) for customer, \(weights.against) against, \(weights.unknown) unknown)"
+                + " (confidence \(Figures.significant(result.confidence)); weight \(weights.for) for customer, \(weights.against) against, \(weights.unknown) unknown)"
                 + (agrees ? "" : " - it disagrees")
             let table = Table(
                 columns: [.init("name", "criterion"), .init("weight", nil, .right), .init("verdict"), .init("evidence")],
