@@ -14,12 +14,13 @@ public enum FieldEditor {
         "governance.members", "cost",
     ]
     public static let stageKeys = ModelSchema.stage
-    public static let linkKeys = ["id", "from", "to", "effect", "strength", "sla.availability", "sla.capacity",
-                                  "sla.latency", "sla.errors", "description"]
+    /// The link's file keys, with `sla` spelled out field by field.
+    public static let linkKeys = ModelSchema.integration.flatMap { $0 == "sla" ? ModelSchema.serviceLevel.map { "sla.\($0)" } : [$0] }
     public static let segmentKeys = ModelSchema.segment
     public static let stakeholderKeys = ModelSchema.stakeholder
     public static let capabilityKeys = ModelSchema.capability
-    public static let metricKeys = ["name", "category", "unit", "direction", "baseline", "target"]
+    /// The metric's file keys but `responds`, which is not set field by field.
+    public static let metricKeys = ModelSchema.metric.filter { $0 != "responds" }
 
     static func unknown(_ key: String, _ keys: [String], of what: String) -> UnitError {
         let near = NameSuggestions.didYouMean(key, among: keys)
@@ -47,15 +48,11 @@ public enum FieldEditor {
         return try parse(text)
     }
 
-    static func choice<E: RawRepresentable & CaseIterable>(_ text: String, _ what: String) throws(UnitError) -> E where E.RawValue == String {
-        try FieldValue.choice(text, what)
-    }
-
     public static func set(_ key: String, to text: String?, on stream: inout ValueStream) throws(UnitError) {
         switch key {
         case "id": stream.id = try Self.text(key, text)
         case "name": stream.name = try Self.text(key, text)
-        case "kind": stream.kind = try choice(try Self.text(key, text), "a stream kind")
+        case "kind": stream.kind = try FieldValue.choice(try Self.text(key, text), "a stream kind")
         case "trigger.by": stream.trigger = edited(stream.trigger ?? Trigger()) { $0.by = text }
         case "trigger.event": stream.trigger = edited(stream.trigger ?? Trigger()) { $0.event = text }
         case "trigger.external":
@@ -66,19 +63,17 @@ public enum FieldEditor {
             if let text { stream.owner = Owner(name: text, reach: stream.owner?.reach) } else { stream.owner = nil }
         case "owner.reach":
             guard var owner = stream.owner else { throw UnitError("the stream has no owner; set owner first") }
-            owner.reach = try optional(text) { (text: String) throws(UnitError) -> Reach in try choice(text, "a reach") }
+            owner.reach = try optional(text) { (text: String) throws(UnitError) -> Reach in try FieldValue.choice(text, "a reach") }
             stream.owner = owner
-        case "serves": stream.serves = try optional(text) { (text: String) throws(UnitError) -> Audience in try choice(text, "an audience") }
+        case "serves": stream.serves = try optional(text) { (text: String) throws(UnitError) -> Audience in try FieldValue.choice(text, "an audience") }
         case "segments": stream.segments = list(text)
         case "demand": stream.demand = try optional(text, FieldValue.demand)
         case "promise": stream.promise = try optional(text, FieldValue.duration)
         case "service_level.availability", "service_level.capacity", "service_level.latency", "service_level.errors":
-            var level = stream.serviceLevel ?? ServiceLevel()
-            try set(String(key.dropFirst("service_level.".count)), to: text, on: &level)
-            stream.serviceLevel = level == ServiceLevel() ? nil : level
+            stream.serviceLevel = try serviceLevel(stream.serviceLevel, setting: key.dropFirst("service_level.".count), to: text)
         case "reviewed": stream.reviewed = try optional(text, FieldValue.date)
         case "governance.model":
-            let model = try optional(text) { (text: String) throws(UnitError) -> Reach in try choice(text, "a governance model") }
+            let model = try optional(text) { (text: String) throws(UnitError) -> Reach in try FieldValue.choice(text, "a governance model") }
             stream.governance = edited(stream.governance ?? Governance()) { $0.model = model }
         case "governance.forum": stream.governance = edited(stream.governance ?? Governance()) { $0.forum = text }
         case "governance.members": stream.governance = edited(stream.governance ?? Governance()) { $0.members = list(text) }
@@ -110,15 +105,20 @@ public enum FieldEditor {
         case "id": link.id = text
         case "from": link.from = Endpoint(parsing: try Self.text(key, text))
         case "to": link.to = Endpoint(parsing: try Self.text(key, text))
-        case "effect": link.effect = try choice(try Self.text(key, text), "an effect")
+        case "effect": link.effect = try FieldValue.choice(try Self.text(key, text), "an effect")
         case "strength": link.strength = try optional(text, FieldValue.fraction)
         case "sla.availability", "sla.capacity", "sla.latency", "sla.errors":
-            var level = link.sla ?? ServiceLevel()
-            try set(String(key.dropFirst("sla.".count)), to: text, on: &level)
-            link.sla = level == ServiceLevel() ? nil : level
+            link.sla = try serviceLevel(link.sla, setting: key.dropFirst("sla.".count), to: text)
         case "description": link.description = text
         default: throw unknown(key, linkKeys, of: "a link")
         }
+    }
+
+    /// `level` (nil is nominal) with one field set; nil again when that leaves it nominal.
+    private static func serviceLevel(_ level: ServiceLevel?, setting key: Substring, to text: String?) throws(UnitError) -> ServiceLevel? {
+        var level = level ?? ServiceLevel()
+        try set(String(key), to: text, on: &level)
+        return level == ServiceLevel() ? nil : level
     }
 
     static func set(_ key: String, to text: String?, on level: inout ServiceLevel) throws(UnitError) {
@@ -160,9 +160,9 @@ public enum FieldEditor {
     public static func set(_ key: String, to text: String?, on metric: inout Metric) throws(UnitError) {
         switch key {
         case "name": metric.name = try Self.text(key, text)
-        case "category": metric.category = try choice(try Self.text(key, text), "a metric category")
+        case "category": metric.category = try FieldValue.choice(try Self.text(key, text), "a metric category")
         case "unit": metric.unit = text
-        case "direction": metric.direction = try optional(text) { (text: String) throws(UnitError) -> Direction in try choice(text, "a direction") }
+        case "direction": metric.direction = try optional(text) { (text: String) throws(UnitError) -> Direction in try FieldValue.choice(text, "a direction") }
         case "baseline": metric.baseline = try optional(text, FieldValue.measure)
         case "target": metric.target = try optional(text, FieldValue.measure)
         default: throw unknown(key, metricKeys, of: "a metric")
@@ -178,7 +178,7 @@ public enum FieldEditor {
 
 extension Substring {
     /// Without leading and trailing spaces and tabs.
-    var trimmingBlanks: String {
+    package var trimmingBlanks: String {
         var text = self
         while text.first == " " || text.first == "\t" { text = text.dropFirst() }
         while text.last == " " || text.last == "\t" { text = text.dropLast() }

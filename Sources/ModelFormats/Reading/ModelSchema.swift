@@ -1,3 +1,5 @@
+import ValueStreams
+
 /// The model file's key names, in canonical order. They are a contract with tools outside
 /// the project; the reader accepts any order, the writers use this one.
 enum ModelSchema {
@@ -13,10 +15,11 @@ enum ModelSchema {
     static let stakeholder = ["name", "function"]
     static let trigger = ["by", "event", "external"]
     static let owner = ["name", "reach"]
-    static let serviceLevel = ["availability", "capacity", "latency", "errors"]
+    /// The service fields, in their declared order (so that order is part of the contract).
+    static let serviceLevel = ServiceField.allCases.map(\.rawValue)
     static let classification = ["kind", "by", "on", "because"]
     static let signoff = ["by", "function", "verdict", "on", "note", "stale"]
     static let governance = ["model", "forum", "members"]
-    static let responds = ["time_to_value_mean_h", "time_to_value_p90_h", "on_time_rate", "defect_rate",
-                           "throughput_per_day", "range"]
+    /// The drivers, in their declared order (so that order is part of the contract), then `range`.
+    static let responds = Driver.allCases.map(\.rawValue) + ["range"]
 }

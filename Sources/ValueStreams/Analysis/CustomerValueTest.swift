@@ -41,7 +41,9 @@ public struct CustomerValueTestResult: Sendable, Hashable {
     public let criteria: [CriterionResult]
 
     /// Weight for customer, against it, and unknown.
-    public var weights: (for: Int, against: Int, unknown: Int) {
+    public var weights: (for: Int, against: Int, unknown: Int) { Self.weights(of: criteria) }
+
+    fileprivate static func weights(of criteria: [CriterionResult]) -> (for: Int, against: Int, unknown: Int) {
         criteria.reduce(into: (0, 0, 0)) { total, result in
             switch result.verdict {
             case .for: total.0 += result.criterion.weight
@@ -55,21 +57,24 @@ public struct CustomerValueTestResult: Sendable, Hashable {
 extension Model {
     /// Runs the customer value test on a stream of this model.
     public func customerValueTest(of stream: ValueStream) -> CustomerValueTestResult {
-        let criteria = Criterion.allCases.map { judge($0, stream) }
-        let forWeight = criteria.filter { $0.verdict == .for }.reduce(0) { $0 + $1.criterion.weight }
-        let againstWeight = criteria.filter { $0.verdict == .against }.reduce(0) { $0 + $1.criterion.weight }
-        let total = criteria.reduce(0) { $0 + $1.criterion.weight }
+        customerValueTest(of: stream, ends: linkEnds())
+    }
+
+    /// As `customerValueTest(of:)`, with the links' ends already resolved (`linkEnds()`).
+    func customerValueTest(of stream: ValueStream, ends: [LinkEnds]) -> CustomerValueTestResult {
+        let criteria = Criterion.allCases.map { judge($0, stream, ends: ends) }
+        let (forWeight, againstWeight, unknownWeight) = CustomerValueTestResult.weights(of: criteria)
+        let total = forWeight + againstWeight + unknownWeight
         let suggested: StreamKind = forWeight > againstWeight ? .customer : againstWeight > forWeight ? .supporting : stream.kind
         let winning = max(forWeight, againstWeight)
         return CustomerValueTestResult(stream: stream.id, declared: stream.kind, suggested: suggested,
                                        confidence: total > 0 ? Double(winning) / Double(total) : 0, criteria: criteria)
     }
 
-    private func judge(_ criterion: Criterion, _ stream: ValueStream) -> CriterionResult {
+    private func judge(_ criterion: Criterion, _ stream: ValueStream, ends: [LinkEnds]) -> CriterionResult {
         func result(_ verdict: CriterionVerdict, _ evidence: String, findOut: String? = nil) -> CriterionResult {
             CriterionResult(criterion: criterion, verdict: verdict, evidence: evidence, toFindOut: verdict == .unknown ? findOut : nil)
         }
-        let customerMetrics = stream.metrics.filter { $0.category == .customer }
         switch criterion {
         case .externalTrigger:
             let who = [stream.trigger?.by, stream.trigger?.event].compactMap { $0 }.joined(separator: " ")
@@ -88,6 +93,7 @@ extension Model {
             default: return result(.unknown, "two functions take part: \(list)", findOut: "does a third function take part in any stage?")
             }
         case .customerOutcomes:
+            let customerMetrics = stream.metrics.filter { $0.category == .customer }
             if !customerMetrics.isEmpty {
                 return result(.for, "measured by customer metrics: \(customerMetrics.map(\.name).joined(separator: ", "))")
             }
@@ -117,7 +123,7 @@ extension Model {
             return result(.unknown, "whom it serves is not recorded", findOut: "are its customers inside or outside the organisation? (serves)")
         case .enablesOthers:
             let index = streamIndex(stream.id)
-            let enabled = integrations.filter { streamIndex($0.from.stream) == index && streamIndex($0.to.stream) != index }
+            let enabled = zip(integrations, ends).filter { $0.1.from == index && $0.1.to != index }.map(\.0)
             if !enabled.isEmpty {
                 let targets = enabled.map(\.to.description)
                 return result(.against, "it enables \(targets.count == 1 ? targets[0] : "\(targets.count) others: " + targets.prefix(3).joined(separator: ", ") + (targets.count > 3 ? ", …" : ""))")

@@ -102,8 +102,11 @@ public struct ModelComparison: Sendable, Hashable {
         linksChanged = before.integrations.filter { link in newLinks[link.name].map { $0 != link } ?? false }.map(\.name)
         let oldFindings = before.review(today: today)
         let newFindings = after.review(today: today)
-        findingsAdded = newFindings.filter { !oldFindings.contains($0) }
-        findingsRemoved = oldFindings.filter { !newFindings.contains($0) }
+        // Sets for membership only; the lists keep their review order.
+        let oldSet = Set(oldFindings)
+        let newSet = Set(newFindings)
+        findingsAdded = newFindings.filter { !oldSet.contains($0) }
+        findingsRemoved = oldFindings.filter { !newSet.contains($0) }
         var recommendations: [RecommendationChange] = []
         for id in ids(before) + streamsAdded {
             let old = before.streamIndex(id).map { before.recommendation(for: before.streams[$0]) }

@@ -140,10 +140,11 @@ extension Model {
             }
         }
         guard !reworkBroken else { return }
-        if !stream.stages.isEmpty, Routing.visits(of: stream) == nil {
+        let visits = Routing.visits(of: stream)
+        if !stream.stages.isEmpty, visits == nil {
             issues.append(.init(.warning, "\(path).stages", "stream '\(stream.id)' reworks so nearly every item that its visits cannot be computed; lower its defect probabilities"))
         }
-        for (index, utilisation) in Routing.utilisations(of: stream).enumerated() {
+        for (index, utilisation) in Routing.utilisations(of: stream, visits: visits).enumerated() {
             if let utilisation, utilisation >= 1 {
                 issues.append(.init(.warning, "\(path).stages[\(index)]", "stage '\(stream.stages[index].name)' of '\(stream.id)' is at utilisation \(Self.percent(utilisation)) (≥ 100%): its queue grows without bound"))
             }
@@ -193,35 +194,44 @@ extension Model {
 
     /// The stream an endpoint names, after reporting an unknown stream or stage.
     private func checkEndpoint(_ endpoint: Endpoint, at path: String, into issues: inout [ModelIssue]) -> ValueStream? {
+        // Past the first issues, no suggestions are searched (see `suggestedIssues`).
+        let suggest = issues.count < Self.suggestedIssues
         do {
             if endpoint.stage != nil {
-                return try resolveStage(endpoint).stream
+                return try resolveStage(endpoint, suggest: suggest).stream
             }
-            return try resolveStream(endpoint.stream)
+            return try resolveStream(endpoint.stream, suggest: suggest)
         } catch {
-            let plain = ResolutionError(entity: error.entity, name: error.name, suggestions: [], scope: error.scope)
-            issues.append(.init(.error, path, (issues.count < Self.suggestedIssues ? error : plain).description))
+            issues.append(.init(.error, path, error.description))
             return nil
         }
     }
 
     /// The supporting→supporting dependency cycles, each reported once, from its earliest stream.
     private func checkDependencyCycles(into issues: inout [ModelIssue]) {
-        for cycle in dependencyCycles() {
-            let names = (cycle + [cycle[0]]).map { streams[$0].id }.joined(separator: " -> ")
-            let link = integrations.firstIndex { link in
-                streamIndex(link.from.stream) == cycle[0] && streamIndex(link.to.stream) == cycle[cycle.count > 1 ? 1 : 0]
-            }
-            issues.append(.init(.warning, link.map { "integrations[\($0)]" } ?? "integrations", "dependency cycle: \(names)"))
+        let ends = linkEnds()
+        for cycle in dependencyCycles(ends: ends) {
+            let link = ends.firstIndex { $0.from == cycle[0] && $0.to == cycle[cycle.count > 1 ? 1 : 0] }
+            issues.append(.init(.warning, link.map { "integrations[\($0)]" } ?? "integrations", "dependency cycle: \(cycleNames(cycle))"))
         }
+    }
+
+    /// A cycle from `dependencyCycles()` as its stream ids, back to the first: `a -> b -> a`.
+    func cycleNames(_ cycle: [Int]) -> String {
+        (cycle + [cycle[0]]).map { streams[$0].id }.joined(separator: " -> ")
     }
 
     /// Cycles among supporting streams along supporting→supporting links, as stream indices;
     /// one per strongly connected component (Tarjan), in model order.
     public func dependencyCycles() -> [[Int]] {
+        dependencyCycles(ends: linkEnds())
+    }
+
+    /// As `dependencyCycles()`, with the links' ends already resolved (`linkEnds()`).
+    func dependencyCycles(ends: [LinkEnds]) -> [[Int]] {
         var edges = [[Int]](repeating: [], count: streams.count)
-        for link in integrations {
-            guard let from = streamIndex(link.from.stream), let to = streamIndex(link.to.stream),
+        for end in ends {
+            guard let from = end.from, let to = end.to,
                   streams[from].kind == .supporting, streams[to].kind == .supporting,
                   !edges[from].contains(to) else { continue }
             edges[from].append(to)

@@ -17,6 +17,7 @@ extension Model {
     public func recommendation(for stream: ValueStream) -> Recommendation {
         var gaps: [String] = []
         let index = streamIndex(stream.id)
+        let ends = linkEnds()
         switch stream.kind {
         case .customer:
             if stream.owner?.reach != .crossFunctional {
@@ -28,7 +29,7 @@ extension Model {
                 gaps.append("no outcome metric (CSAT, NPS, revenue) tied to the flow by a response model")
             }
             if stream.promise == nil { gaps.append("no customer promise (time-to-value target)") }
-            if let test = disagreeingTest(stream) {
+            if let test = disagreeingTest(stream, ends: ends) {
                 gaps.append("the customer value test suggests supporting (confidence \(test.confidence.fixed(significant: 4)))")
             }
             return Recommendation(
@@ -40,16 +41,16 @@ extension Model {
                 gaps: gaps)
         case .supporting:
             if !stream.metrics.contains(where: { $0.category == .efficiency }) { gaps.append("no efficiency metric") }
-            let outgoing = integrations.filter { streamIndex($0.from.stream) == index }
+            let outgoing = zip(integrations, ends).filter { $0.1.from == index }
             if outgoing.isEmpty { gaps.append("no link to what it enables") }
             if !hasCustomerVoice(stream) {
                 gaps.append("its governance does not answer to the customer streams it enables (no customer-stream owner among its members)")
             }
-            let withoutSLA = outgoing.filter { link in
-                link.sla == nil && streamIndex(link.to.stream).map { streams[$0].kind == .customer } == true
+            let withoutSLA = outgoing.filter { link, end in
+                link.sla == nil && end.to.map { streams[$0].kind == .customer } == true
             }
-            if !withoutSLA.isEmpty { gaps.append("integration points without SLA: \(withoutSLA.map(\.name).joined(separator: ", "))") }
-            if let test = disagreeingTest(stream) {
+            if !withoutSLA.isEmpty { gaps.append("integration points without SLA: \(withoutSLA.map(\.0.name).joined(separator: ", "))") }
+            if let test = disagreeingTest(stream, ends: ends) {
                 gaps.append("the customer value test suggests customer (confidence \(test.confidence.fixed(significant: 4)))")
             }
             return Recommendation(

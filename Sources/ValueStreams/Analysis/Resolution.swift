@@ -21,12 +21,33 @@ extension Model {
             ?? streams.indices.first { streams[$0].name.caseInsensitiveEquals(name) }
     }
 
+    /// Each link's ends as stream indices, in `integrations` order, resolved once as
+    /// `streamIndex` resolves them (id first, then name), for loops over streams or links
+    /// that would otherwise resolve every link again each time round.
+    package func linkEnds() -> [LinkEnds] {
+        integrations.map { LinkEnds(from: streamIndex($0.from.stream), to: streamIndex($0.to.stream)) }
+    }
+
     /// The stream whose id or name is `name`, or an error suggesting the nearest.
     public func resolveStream(_ name: String) throws(ResolutionError) -> ValueStream {
+        try resolveStream(name, suggest: true)
+    }
+
+    /// As `resolveStream(_:)`; without `suggest` the error offers no names, and none are searched.
+    func resolveStream(_ name: String, suggest: Bool) throws(ResolutionError) -> ValueStream {
+        streams[try resolveStreamIndex(name, suggest: suggest)]
+    }
+
+    /// The index of the stream whose id or name is `name`, or an error suggesting the nearest.
+    public func resolveStreamIndex(_ name: String) throws(ResolutionError) -> Int {
+        try resolveStreamIndex(name, suggest: true)
+    }
+
+    func resolveStreamIndex(_ name: String, suggest: Bool) throws(ResolutionError) -> Int {
         guard let index = streamIndex(name) else {
-            throw ResolutionError(entity: "stream", name: name, suggestions: nearestStreamIDs(to: name), scope: "")
+            throw ResolutionError(entity: "stream", name: name, suggestions: suggest ? nearestStreamIDs(to: name) : [], scope: "")
         }
-        return streams[index]
+        return index
     }
 
     /// The ids of the streams whose id or name is nearest to `name`, each stream once.
@@ -42,15 +63,26 @@ extension Model {
 
     /// The stream and stage index `stream/stage` names, or an error suggesting the nearest.
     public func resolveStage(_ endpoint: Endpoint) throws(ResolutionError) -> (stream: ValueStream, stage: Int) {
-        let stream = try resolveStream(endpoint.stream)
+        try resolveStage(endpoint, suggest: true)
+    }
+
+    /// As `resolveStage(_:)`; without `suggest` the error offers no names, and none are searched.
+    func resolveStage(_ endpoint: Endpoint, suggest: Bool) throws(ResolutionError) -> (stream: ValueStream, stage: Int) {
+        let stream = try resolveStream(endpoint.stream, suggest: suggest)
         guard let stageName = endpoint.stage else {
-            throw ResolutionError(entity: "stage", name: "", suggestions: stream.stages.map(\.name), scope: " in stream '\(stream.id)'")
+            throw ResolutionError(entity: "stage", name: "", suggestions: suggest ? stream.stages.map(\.name) : [], scope: " in stream '\(stream.id)'")
         }
         guard let stage = stream.stageIndex(named: stageName) else {
             throw ResolutionError(entity: "stage", name: stageName,
-                                  suggestions: NameSuggestions.nearest(to: stageName, among: stream.stages.map(\.name)),
+                                  suggestions: suggest ? NameSuggestions.nearest(to: stageName, among: stream.stages.map(\.name)) : [],
                                   scope: " in stream '\(stream.id)'")
         }
         return (stream, stage)
     }
+}
+
+/// The streams a link's ends name, as indices into `Model.streams`; nil for an unknown stream.
+package struct LinkEnds: Sendable, Hashable {
+    package let from: Int?
+    package let to: Int?
 }

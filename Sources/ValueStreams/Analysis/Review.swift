@@ -46,25 +46,48 @@ extension Model {
     /// `kind-disagrees-with-test` is 0.6.
     public func review(today: CalendarDate) -> [Finding] {
         var findings: [Finding] = []
-        for stream in streams {
-            findings += review(stream, today: today)
+        let ends = linkEnds()
+        let unsupported = Dictionary(grouping: unsupportedStages(ends: ends), by: \.stream)
+        for (position, stream) in streams.enumerated() {
+            findings += review(stream, today: today, ends: ends, unsupported: unsupported[position]?.map(\.stage) ?? [])
         }
-        for link in integrations {
-            guard let target = streamIndex(link.to.stream), streams[target].kind == .customer, link.to.stage != nil, link.sla == nil else { continue }
+        for (link, end) in zip(integrations, ends) {
+            guard let target = end.to, streams[target].kind == .customer, link.to.stage != nil, link.sla == nil else { continue }
             findings.append(Finding(code: .slaMissing, entity: link.name,
                                     message: "integration point \(link.name) into a customer stage has no SLA",
                                     fix: "agree a service level for it, e.g. set \(link.id ?? "\"\(link.name)\"").sla.availability = 99.5%"))
         }
-        for cycle in dependencyCycles() {
-            let names = (cycle + [cycle[0]]).map { streams[$0].id }.joined(separator: " -> ")
+        for cycle in dependencyCycles(ends: ends) {
             findings.append(Finding(code: .dependencyCycle, entity: streams[cycle[0]].id,
-                                    message: "supporting streams depend on each other in a cycle: \(names)",
+                                    message: "supporting streams depend on each other in a cycle: \(cycleNames(cycle))",
                                     fix: "break the cycle: one of these dependencies is not real, or the streams are one"))
         }
         return findings
     }
 
-    private func review(_ stream: ValueStream, today: CalendarDate) -> [Finding] {
+    /// The customer stages no link leads to, in model order: `stream` indexes `streams`,
+    /// `stage` that stream's `stages`. These are the `stage-unsupported` findings of `review`.
+    /// A link leads to a stage when its `to` names the stream (by id or name, as
+    /// `streamIndex` resolves it) and the stage (by name, case-insensitively).
+    public func unsupportedStages() -> [(stream: Int, stage: Int)] {
+        unsupportedStages(ends: linkEnds())
+    }
+
+    /// As `unsupportedStages()`, with the links' ends already resolved (`linkEnds()`).
+    func unsupportedStages(ends: [LinkEnds]) -> [(stream: Int, stage: Int)] {
+        var found: [(stream: Int, stage: Int)] = []
+        for (position, stream) in streams.enumerated() where stream.kind == .customer {
+            // A stream that shares its id with an earlier one resolves, and is linked, as that one.
+            let index = streamIndex(stream.id)
+            let linked = zip(integrations, ends).compactMap { link, end in end.to == index ? link.to.stage : nil }
+            for (stage, step) in stream.stages.enumerated() where !linked.contains(where: { $0.caseInsensitiveEquals(step.name) }) {
+                found.append((position, stage))
+            }
+        }
+        return found
+    }
+
+    private func review(_ stream: ValueStream, today: CalendarDate, ends: [LinkEnds], unsupported: [Int]) -> [Finding] {
         var findings: [Finding] = []
         func add(_ code: ReviewCode, _ message: String, fix: String, entity: String? = nil) {
             findings.append(Finding(code: code, entity: entity ?? stream.id, message: message, fix: fix))
@@ -72,7 +95,7 @@ extension Model {
         let id = stream.id
         let customerMetrics = stream.metrics.filter { $0.category == .customer }
         let index = streamIndex(id)
-        let outgoing = integrations.filter { streamIndex($0.from.stream) == index }
+        let outgoing = zip(integrations, ends).filter { $0.1.from == index }.map(\.0)
         switch stream.kind {
         case .customer:
             if !stream.metrics.isEmpty, customerMetrics.isEmpty {
@@ -83,7 +106,7 @@ extension Model {
                 add(.ownerNotCrossFunctional, "customer stream \(id) is owned within one function by \(stream.owner?.name ?? "its owner")",
                     fix: "give it an owner with authority across the functions it crosses (set \(id).owner.reach = cross-functional)")
             }
-            for stage in stream.stages where !integrations.contains(where: { streamIndex($0.to.stream) == index && ($0.to.stage?.caseInsensitiveEquals(stage.name) ?? false) }) {
+            for stage in unsupported.map({ stream.stages[$0] }) {
                 add(.stageUnsupported, "no supporting stream is linked to stage \(stage.name) of \(id)",
                     fix: "if a supporting stream enables it, add the integration point (add link S -> \(id)/\(Model.isIdentifier(stage.name) ? stage.name : "\"\(stage.name)\"") effect E)",
                     entity: "\(id)/\(stage.name)")
@@ -93,7 +116,7 @@ extension Model {
                 add(.supportingOwnsCustomerOutcome, "supporting stream \(id) is measured only by customer outcomes: \(customerMetrics.map(\.name).joined(separator: ", "))",
                     fix: "measure its efficiency (cost, processing time, utilisation) and let the customer streams own the outcomes")
             }
-            if customerMetrics.isEmpty, !reachesCustomerStage(from: index) {
+            if customerMetrics.isEmpty, !reachesCustomerStage(from: index, ends: ends) {
                 add(.customerLinkMissing, "supporting stream \(id) reaches no customer stage, directly or through other streams, and has no customer metric",
                     fix: "link it to the customer stages it enables (add link \(id) -> STREAM/STAGE effect E), or question why it exists")
             }
@@ -129,7 +152,7 @@ extension Model {
         } else {
             add(.reviewMissing, "\(id) has no review date", fix: "record when it was last reviewed: set \(id).reviewed = DATE")
         }
-        if let test = disagreeingTest(stream) {
+        if let test = disagreeingTest(stream, ends: ends) {
             add(.kindDisagreesWithTest, "\(id) is declared \(stream.kind.rawValue) but the customer value test suggests \(test.suggested.rawValue) (confidence \(test.confidence.fixed(significant: 4)))",
                 fix: "bring the room to a decision: classify \(id) as \(test.suggested.rawValue) because \"…\", or record why it stays")
         }
@@ -142,9 +165,10 @@ extension Model {
         return (stream.governance?.members ?? []).contains { member in voices.contains { $0.caseInsensitiveEquals(member) } }
     }
 
-    /// The test's verdict when it contradicts the declared kind with confidence ≥ 0.6.
-    func disagreeingTest(_ stream: ValueStream) -> CustomerValueTestResult? {
-        let test = customerValueTest(of: stream)
+    /// The test's verdict when it contradicts the declared kind with confidence ≥ 0.6; `ends`
+    /// are the links' ends (`linkEnds()`).
+    func disagreeingTest(_ stream: ValueStream, ends: [LinkEnds]) -> CustomerValueTestResult? {
+        let test = customerValueTest(of: stream, ends: ends)
         return test.suggested != stream.kind && test.confidence >= 0.6 ? test : nil
     }
 
@@ -155,13 +179,13 @@ extension Model {
 
     /// Whether links lead from a stream, directly or through supporting streams, to a stage
     /// of a customer stream.
-    func reachesCustomerStage(from start: Int?) -> Bool {
+    func reachesCustomerStage(from start: Int?, ends: [LinkEnds]) -> Bool {
         guard let start else { return false }
         var seen: Set<Int> = [start]
         var queue = [start]
         while let current = queue.popLast() {
-            for link in integrations where streamIndex(link.from.stream) == current {
-                guard let target = streamIndex(link.to.stream) else { continue }
+            for (link, end) in zip(integrations, ends) where end.from == current {
+                guard let target = end.to else { continue }
                 if streams[target].kind == .customer, link.to.stage != nil { return true }
                 if streams[target].kind == .supporting, seen.insert(target).inserted { queue.append(target) }
             }

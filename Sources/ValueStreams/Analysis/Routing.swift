@@ -57,7 +57,14 @@ public enum Routing {
     /// Each stage's utilisation `λ·visits·time/servers`, nil for a stage without a service
     /// time or when the stream has no demand or a broken routing.
     public static func utilisations(of stream: ValueStream) -> [Double?] {
-        guard let demand = stream.demand, let visits = visits(of: stream) else {
+        guard stream.demand != nil else { return stream.stages.map { _ in nil } }
+        return utilisations(of: stream, visits: visits(of: stream))
+    }
+
+    /// As `utilisations(of:)`, from the stream's visits already solved (`visits(of: stream)`),
+    /// so a caller that needs both solves once.
+    public static func utilisations(of stream: ValueStream, visits: [Double]?) -> [Double?] {
+        guard let demand = stream.demand, let visits else {
             return stream.stages.map { _ in nil }
         }
         return zip(stream.stages, visits).map { stage, visit in
