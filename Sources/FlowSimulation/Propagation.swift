@@ -106,13 +106,9 @@ public struct Propagation: Sendable, Hashable {
             own[index] = Levels(capacity: availability * capacity, latencyHours: latency, errors: errors)
         }
         // Each link's ends, resolved once: names are matched case-insensitively.
-        let ends = model.integrations.map { link in
-            let to = model.streamIndex(link.to.stream)
-            return LinkEnds(from: model.streamIndex(link.from.stream), to: to,
-                            toStage: to.flatMap { index in link.to.stage.flatMap { model.streams[index].stageIndex(named: $0) } })
-        }
+        let ends = model.linkEnds()
         // Supporting → supporting links, in topological order; a cycle is visited once.
-        let (order, cyclic) = Self.topologicalOrder(model, supporting)
+        let (order, cyclic) = Self.topologicalOrder(supporting, ends)
         var levels = own
         for index in order {
             for (k, link) in model.integrations.enumerated() where ends[k].to == index {
@@ -125,16 +121,17 @@ public struct Propagation: Sendable, Hashable {
             }
         }
         // Integration points into customer stages, in link order per stage.
-        var linksInto: [LinkEnds.Stage: [Int]] = [:]
+        var linksInto: [StagePosition: [Int]] = [:]
         for (k, end) in ends.enumerated() {
-            if let to = end.to, let stage = end.toStage { linksInto[LinkEnds.Stage(stream: to, stage: stage), default: []].append(k) }
+            guard let to = end.to, let name = model.integrations[k].to.stage, let stage = model.streams[to].stageIndex(named: name) else { continue }
+            linksInto[StagePosition(stream: to, stage: stage), default: []].append(k)
         }
         var effects: [StageEffect] = []
         for (streamIndex, stream) in model.streams.enumerated() where stream.kind == .customer {
             for (stageIndex, stage) in stream.stages.enumerated() {
                 var effect = StageEffect(stream: stream.id, stage: stage.name)
                 var absorbed = Levels.nominal
-                for k in linksInto[LinkEnds.Stage(stream: streamIndex, stage: stageIndex)] ?? [] {
+                for k in linksInto[StagePosition(stream: streamIndex, stage: stageIndex)] ?? [] {
                     let link = model.integrations[k]
                     guard let from = ends[k].from, let source = levels[from] else { continue }
                     let passed = source.passedOn(by: link)
@@ -155,26 +152,19 @@ public struct Propagation: Sendable, Hashable {
         self.cycleNote = cyclic.isEmpty ? nil : "dependency cycle: " + cyclic.map { model.streams[$0].id }.joined(separator: ", ") + " visited once, in model order"
     }
 
-    /// A link's ends as indices into the model; nil where a name does not resolve.
-    struct LinkEnds {
-        struct Stage: Hashable {
-            let stream: Int
-            let stage: Int
-        }
-
-        let from: Int?
-        let to: Int?
-        let toStage: Int?
+    /// A stage by its stream's and its own index in the model.
+    struct StagePosition: Hashable {
+        let stream: Int
+        let stage: Int
     }
 
     /// Supporting streams so that each comes after those it depends on; streams in a cycle
     /// come in model order where the cycle is entered.
-    static func topologicalOrder(_ model: Model, _ supporting: [Int]) -> (order: [Int], cyclic: [Int]) {
+    static func topologicalOrder(_ supporting: [Int], _ ends: [LinkEnds]) -> (order: [Int], cyclic: [Int]) {
         var incoming: [Int: Set<Int>] = [:]
         for index in supporting { incoming[index] = [] }
-        for link in model.integrations {
-            guard let from = model.streamIndex(link.from.stream), let to = model.streamIndex(link.to.stream), from != to,
-                  incoming[from] != nil, incoming[to] != nil else { continue }
+        for end in ends {
+            guard let from = end.from, let to = end.to, from != to, incoming[from] != nil, incoming[to] != nil else { continue }
             incoming[to]?.insert(from)
         }
         var order: [Int] = []

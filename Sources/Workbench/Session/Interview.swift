@@ -1,3 +1,4 @@
+import ModelFormats
 import ValueStreams
 
 /// The five-step identification framework as an interview (`guide`): each line the user
@@ -52,11 +53,7 @@ struct Interview: Sendable, Equatable {
                 + (stakeholders.isEmpty ? "" : "Known stakeholders: \(stakeholders.joined(separator: ", ")).\n")
                 + "Answer WHO | FUNCTION | STREAM | agree or disagree; an empty line goes on."
         case .dependencies:
-            let unsupported = model.streams.filter { $0.kind == .customer }.flatMap { stream in
-                stream.stages.filter { stage in
-                    !model.integrations.contains { model.streamIndex($0.to.stream) == model.streamIndex(stream.id) && ($0.to.stage?.caseInsensitiveEquals(stage.name) ?? false) }
-                }.map { "\(stream.id)/\($0.name)" }
-            }
+            let unsupported = model.unsupportedStages().map { "\(model.streams[$0.stream].id)/\(model.streams[$0.stream].stages[$0.stage].name)" }
             return "Step 5 of 5: document dependencies and integration points.\n"
                 + (unsupported.isEmpty ? "" : "Customer stages no supporting stream is linked to yet: \(unsupported.joined(separator: ", ")).\n")
                 + "Answer SUPPORTING | STREAM/STAGE | capacity, latency or quality; an empty line ends the interview."
@@ -144,10 +141,8 @@ struct Interview: Sendable, Equatable {
 extension Substring {
     /// Without blanks around it, nor a pair of quotes around the whole.
     var trimmingBlanksAndQuotes: String {
-        var text = self
-        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
-        while text.last == " " || text.last == "\t" { text = text.dropLast() }
-        if text.count >= 2, text.first == "\"", text.last == "\"" { text = text.dropFirst().dropLast() }
-        return String(text)
+        let text = trimmingBlanks
+        guard text.count >= 2, text.first == "\"", text.last == "\"" else { return text }
+        return String(text.dropFirst().dropLast())
     }
 }

@@ -6,8 +6,8 @@ extension ModelEditor {
     /// when and why, and earlier sign-offs go stale — they signed a different decision.
     static func classify(_ name: Operand, as kind: Operand, because: Operand?, by facilitator: String?,
                          on today: CalendarDate, in model: inout Model) throws(LanguageError) -> Edit {
-        let stream = try StreamViews.resolve(name, in: model)
-        guard let index = model.streamIndex(stream.id) else { throw LanguageError("no stream '\(name.text)'", at: name.span) }
+        let index = try StreamViews.resolveIndex(name, in: model)
+        let stream = model.streams[index]
         let chosen: StreamKind = try kind.read { text throws(UnitError) in try FieldValue.choice(text, "a stream kind") }
         let stale = model.streams[index].signoffs.filter { !$0.stale }.count
         model.streams[index].kind = chosen
@@ -23,8 +23,8 @@ extension ModelEditor {
     /// `validate X by "WHO" [from FUNCTION] agree|disagree ["note"]`: a sign-off, dated today.
     static func validate(_ name: Operand, by who: Operand, from function: Operand?, verdict: Operand, note: Operand?,
                          on today: CalendarDate, in model: inout Model) throws(LanguageError) -> Edit {
-        let stream = try StreamViews.resolve(name, in: model)
-        guard let index = model.streamIndex(stream.id) else { throw LanguageError("no stream '\(name.text)'", at: name.span) }
+        let index = try StreamViews.resolveIndex(name, in: model)
+        let stream = model.streams[index]
         let decided: Verdict = try verdict.read { text throws(UnitError) in try FieldValue.choice(text, "a verdict") }
         model.streams[index].signoffs.append(SignOff(by: who.text, function: function?.text, verdict: decided, on: today, note: note?.text))
         let signer = function.map { "\(who.text) (\($0.text))" } ?? who.text

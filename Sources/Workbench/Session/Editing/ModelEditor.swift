@@ -20,7 +20,7 @@ enum ModelEditor {
             return Edit(message: "Added \(stream.kind.rawValue) stream \(stream.id) (\(stream.name)).", span: id.span)
 
         case .stage(let streamName, let name, let after):
-            let index = try streamIndex(streamName, in: model)
+            let index = try StreamViews.resolveIndex(streamName, in: model)
             var stream = model.streams[index]
             if stream.stageIndex(named: name.text) != nil {
                 throw LanguageError("'\(stream.id)' already has a stage '\(name.text)'; choose another name", at: name.span)
@@ -80,7 +80,7 @@ enum ModelEditor {
             return Edit(message: "Added capability \(capability.id) (\(capability.name)).", span: id.span)
 
         case .metric(let streamName, let name, let category):
-            let index = try streamIndex(streamName, in: model)
+            let index = try StreamViews.resolveIndex(streamName, in: model)
             if let existing = model.streams[index].metrics.first(where: { $0.name.caseInsensitiveEquals(name.text) }) {
                 throw LanguageError("'\(model.streams[index].id)' already has a metric '\(existing.name)'; choose another name", at: name.span)
             }
@@ -221,7 +221,7 @@ enum ModelEditor {
             model.streams[streamIndex].stages.remove(at: found.stage)
             return Edit(message: "Removed stage \(stage.name) from \(found.stream.id).", span: target.span)
         }
-        let index = try streamIndex(target, in: model)
+        let index = try StreamViews.resolveIndex(target, in: model)
         let stream = model.streams[index]
         let links = model.integrations.filter { model.streamIndex($0.from.stream) == index || model.streamIndex($0.to.stream) == index }
         guard links.isEmpty else {
@@ -242,11 +242,6 @@ enum ModelEditor {
 
     // MARK: Fields
 
-    private static func streamIndex(_ name: Operand, in model: Model) throws(LanguageError) -> Int {
-        let stream = try StreamViews.resolve(name, in: model)
-        guard let index = model.streamIndex(stream.id) else { throw LanguageError("no stream '\(name.text)'", at: name.span) }
-        return index
-    }
 
     private static func checkEndpoint(_ endpoint: Operand, in model: Model) throws(LanguageError) {
         do {

@@ -23,8 +23,13 @@ enum StreamViews {
 
     /// The stream a name resolves to, or an error at the name suggesting the nearest.
     static func resolve(_ name: Operand, in model: Model) throws(LanguageError) -> ValueStream {
+        model.streams[try resolveIndex(name, in: model)]
+    }
+
+    /// The index of the stream `name` names, or a located error suggesting the nearest.
+    static func resolveIndex(_ name: Operand, in model: Model) throws(LanguageError) -> Int {
         do {
-            return try model.resolveStream(name.text)
+            return try model.resolveStreamIndex(name.text)
         } catch {
             throw LanguageError(error.description, at: name.span)
         }
@@ -45,8 +50,8 @@ enum StreamViews {
 
     /// Stages with their flow fields in file order, then what the routing makes of them.
     static func stageTable(_ stream: ValueStream) -> Table {
-        let utilisations = Routing.utilisations(of: stream)
         let visits = Routing.visits(of: stream)
+        let utilisations = Routing.utilisations(of: stream, visits: visits)
         return Table(
             columns: [.init("stage"), .init("servers", nil, .right), .init("time_h", "time", .right), .init("cv", nil, .right),
                       .init("wait_h", "wait", .right), .init("defects", nil, .right), .init("rework_to", "rework to"),
