@@ -186,10 +186,11 @@ enum ModelEditor {
             model.streams[streamIndex].stages[index].reworkTo = new
         }
         let stream = model.streams[streamIndex]
+        let own = model.streamIndex(stream.id)
         for index in model.integrations.indices {
             for keyPath in [\IntegrationPoint.from, \IntegrationPoint.to] {
                 let endpoint = model.integrations[index][keyPath: keyPath]
-                if model.streamIndex(endpoint.stream) == model.streamIndex(stream.id), endpoint.stage?.caseInsensitiveEquals(old) ?? false {
+                if model.streamIndex(endpoint.stream) == own, endpoint.stage?.caseInsensitiveEquals(old) ?? false {
                     model.integrations[index][keyPath: keyPath].stage = new
                 }
             }

@@ -20,7 +20,8 @@ enum HeatmapView {
             row.append(capability.assessment.map { .rated(String($0), Double($0), rating: $0) } ?? .null)
             var customerStages = 0
             for stream in customers {
-                let count = stages.filter { model.streamIndex($0.stream) == model.streamIndex(stream.id) }.count
+                let index = model.streamIndex(stream.id)
+                let count = stages.filter { model.streamIndex($0.stream) == index }.count
                 customerStages += count
                 row.append(count == 0 ? .null : .rated(String(repeating: "#", count: min(count, 5)), Double(count),
                                                       rating: heat(dependents: count, assessment: capability.assessment)))

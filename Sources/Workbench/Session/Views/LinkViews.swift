@@ -19,12 +19,13 @@ enum LinkViews {
         var columns: [Table.Column] = [.init("id", "link"), .init("from"), .init("to"), .init("effect"),
                                        .init("strength", nil, .right), .init("sla")]
         if stream != nil { columns.append(.init("direction")) }
+        let index = stream.flatMap { model.streamIndex($0.id) }
         return Table(columns: columns, rows: links.map { link in
             var row: [Value] = [.text(link.name), .text(link.from.description), .text(link.to.description), .text(link.effect.rawValue),
                                 link.strength.map { .typed($0.text, $0.value) } ?? .typed("1", 1),
                                 link.sla.map(StreamViews.serviceLevelValue) ?? .null]
-            if let stream {
-                row.append(.text(model.streamIndex(link.from.stream) == model.streamIndex(stream.id) ? "out" : "in"))
+            if stream != nil {
+                row.append(.text(model.streamIndex(link.from.stream) == index ? "out" : "in"))
             }
             return row
         })

@@ -5,7 +5,8 @@ import ValueStreams
 enum MapView {
     static func map(_ name: Operand, in model: Model) throws(LanguageError) -> CommandResult {
         let stream = try StreamViews.resolve(name, in: model)
-        let incoming = LinkViews.links(of: stream, in: model).filter { model.streamIndex($0.to.stream) == model.streamIndex(stream.id) }
+        let index = model.streamIndex(stream.id)
+        let incoming = LinkViews.links(of: stream, in: model).filter { model.streamIndex($0.to.stream) == index }
         var lines: [String] = []
         var header = "\(stream.kind.rawValue) stream"
         if let demand = stream.demand { header += ", demand \(demand.text)" }
