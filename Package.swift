@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // The domain: value types, no I/O.
@@ -25,8 +26,12 @@ let package = Package(
             name: "ModelFormats",
             dependencies: ["ValueStreams", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
-        // Flow metrics from a model: propagation of degradations and the analytic engine.
-        .target(name: "FlowSimulation", dependencies: ["ValueStreams"], swiftSettings: strict),
+        // Flow metrics from a model: propagation of degradations, the analytic and discrete-event engines.
+        .target(
+            name: "FlowSimulation",
+            dependencies: ["ValueStreams", .product(name: "HeapModule", package: "swift-collections"),
+                           .product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict),
         // The command language, the session and the renderers.
         .target(name: "Workbench", dependencies: ["ValueStreams", "ModelFormats", "FlowSimulation"], swiftSettings: strict),
         // libedit, as the system provides it, and non-variadic C wrappers for it.

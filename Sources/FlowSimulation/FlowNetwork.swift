@@ -15,8 +15,10 @@ public struct FlowNetwork: Sendable, Hashable {
         public let serviceCV: Double
         /// Fixed wait per visit, hours (no server held), including latency added by links.
         public let fixedWaitHours: Double
-        /// Probability a visit is defective and goes back to its `rework_to` stage.
+        /// Probability a visit is defective and goes back to `reworkTo`.
         public let defectProbability: Double
+        /// The stage a defective item goes back to, by index (this one by default).
+        public let reworkTo: Int
 
         /// Arrivals per hour at this stage for `lambda` items per hour into the stream.
         public func arrivalsPerHour(_ lambda: Double) -> Double { lambda * visits }
@@ -103,7 +105,8 @@ public struct FlowNetwork: Sendable, Hashable {
             return Stage(name: stage.name, visits: visits[index], servers: stage.effectiveServers,
                          serviceHours: factor > 0 ? base / factor : .infinity, serviceCV: stage.effectiveCV,
                          fixedWaitHours: stage.effectiveWaitHours + (effect?.addedWaitHours ?? 0),
-                         defectProbability: stage.effectiveDefectProbability)
+                         defectProbability: stage.effectiveDefectProbability,
+                         reworkTo: stage.reworkTo.flatMap { effective.stageIndex(named: $0) } ?? index)
         }
     }
 }

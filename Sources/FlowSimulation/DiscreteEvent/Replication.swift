@@ -1,0 +1,209 @@
+import DequeModule
+import Foundation
+import HeapModule
+
+/// One replication of the discrete-event engine (DESIGN §6): a flat event loop over value
+/// types — arrays of item fields, a FIFO per stage, one heap of events — with no class per
+/// item and no closure per event. Memory grows with the work in progress only.
+struct Replication {
+    /// What happens at an event's time.
+    enum Kind: UInt8 {
+        /// The next item arrives.
+        case arrival
+        /// An item's fixed wait at a stage is over: it joins the stage's queue.
+        case waitEnd
+        /// A server finishes an item.
+        case serviceEnd
+        /// A window starts or ends: the stages' parameters change.
+        case phaseChange
+    }
+
+    struct Event: Comparable {
+        let time: Double
+        /// Breaks ties in the order events were scheduled, so runs are reproducible.
+        let sequence: UInt64
+        let kind: Kind
+        let stage: Int32
+        let item: Int32
+
+        static func < (a: Event, b: Event) -> Bool { a.time < b.time || (a.time == b.time && a.sequence < b.sequence) }
+        static func == (a: Event, b: Event) -> Bool { a.time == b.time && a.sequence == b.sequence }
+    }
+
+    /// The stages' parameters in one phase, by stage.
+    struct Phase {
+        /// Absolute start time, hours; the first phase starts at 0.
+        let start: Double
+        let serviceHours: [Double]
+        let fixedWaitHours: [Double]
+        let defectProbability: [Double]
+    }
+
+    /// What one replication measured over its statistics window.
+    struct Tally: Sendable {
+        var completed = 0
+        var timeToValueSum = 0.0
+        var serviceSum = 0.0
+        var onTime = 0
+        var reworked = 0
+        var histogram = LogHistogram()
+        var busyHours: [Double]
+        var waitHours: [Double]
+        var visits: [Int]
+        var itemHours = 0.0
+        /// How much of the statistics window the run covered (all of it unless stopped early).
+        var observedHours = 0.0
+        /// Arrivals and service completions processed, warm-up included.
+        var events = 0
+        var truncated = false
+        var cancelled = false
+
+        init(stages: Int) {
+            busyHours = [Double](repeating: 0, count: stages)
+            waitHours = [Double](repeating: 0, count: stages)
+            visits = [Int](repeating: 0, count: stages)
+        }
+    }
+
+    let lambda: Double
+    let servers: [Int]
+    let reworkTo: [Int]
+    let units: [UnitServiceTime]
+    let phases: [Phase]
+    let promiseHours: Double?
+    let windowStart: Double
+    let windowEnd: Double
+    let eventBudget: Int
+
+    /// Runs to the end of the statistics window (or the budget, or `shouldStop`).
+    func run(seed: UInt64, shouldStop: @Sendable () -> Bool) -> Tally {
+        let count = servers.count
+        var random = RandomStreams(replicationSeed: seed)
+        var tally = Tally(stages: count)
+        var heap = Heap<Event>()
+        var sequence: UInt64 = 0
+        func schedule(_ time: Double, _ kind: Kind, _ stage: Int, _ item: Int32) {
+            sequence += 1
+            heap.insert(Event(time: time, sequence: sequence, kind: kind, stage: Int32(stage), item: item))
+        }
+        // Items, field by field; freed slots are reused.
+        var arrival: [Double] = [], visitStart: [Double] = [], service: [Double] = [], wasReworked: [Bool] = []
+        var free: [Int32] = []
+        var queues = [Deque<Int32>](repeating: [], count: count)
+        var busy = [Int](repeating: 0, count: count)
+        var busySince = [Double](repeating: 0, count: count)
+        var inSystem = 0
+        var inSystemSince = 0.0
+        var phase = 0
+        let (start, end) = (windowStart, windowEnd)
+        func overlap(_ from: Double, _ to: Double) -> Double { max(0, min(to, end) - max(from, start)) }
+
+        func setBusy(_ stage: Int, _ change: Int, _ now: Double) {
+            tally.busyHours[stage] += Double(busy[stage]) * overlap(busySince[stage], now)
+            busySince[stage] = now
+            busy[stage] += change
+        }
+        func setInSystem(_ change: Int, _ now: Double) {
+            tally.itemHours += Double(inSystem) * overlap(inSystemSince, now)
+            inSystemSince = now
+            inSystem += change
+        }
+        func startService(_ stage: Int, _ item: Int32, _ now: Double) {
+            let mean = phases[phase].serviceHours[stage]
+            let duration = mean * units[stage].sample(&random.services)
+            if now >= start && now < end {
+                tally.waitHours[stage] += now - visitStart[Int(item)]
+                tally.visits[stage] += 1
+            }
+            service[Int(item)] += duration
+            setBusy(stage, 1, now)
+            schedule(now + duration, .serviceEnd, stage, item)
+        }
+        func join(_ stage: Int, _ item: Int32, _ now: Double) {
+            if busy[stage] < servers[stage], phases[phase].serviceHours[stage].isFinite {
+                startService(stage, item, now)
+            } else {
+                queues[stage].append(item)
+            }
+        }
+        func visit(_ stage: Int, _ item: Int32, _ now: Double) {
+            visitStart[Int(item)] = now
+            let wait = phases[phase].fixedWaitHours[stage]
+            if wait > 0 { schedule(now + wait, .waitEnd, stage, item) } else { join(stage, item, now) }
+        }
+        func startQueued(_ stage: Int, _ now: Double) {
+            while busy[stage] < servers[stage], phases[phase].serviceHours[stage].isFinite, let next = queues[stage].popFirst() {
+                startService(stage, next, now)
+            }
+        }
+
+        schedule(-log(random.arrivals.uniform()) / lambda, .arrival, 0, -1)
+        for index in phases.indices.dropFirst() { schedule(phases[index].start, .phaseChange, index, -1) }
+        while let event = heap.popMin() {
+            let now = event.time
+            guard now <= end else { break }
+            let stage = Int(event.stage)
+            switch event.kind {
+            case .arrival:
+                tally.events += 1
+                let item: Int32
+                if let reused = free.popLast() {
+                    item = reused
+                    arrival[Int(item)] = now
+                    service[Int(item)] = 0
+                    wasReworked[Int(item)] = false
+                } else {
+                    item = Int32(arrival.count)
+                    arrival.append(now)
+                    visitStart.append(now)
+                    service.append(0)
+                    wasReworked.append(false)
+                }
+                setInSystem(1, now)
+                schedule(now - log(random.arrivals.uniform()) / lambda, .arrival, 0, -1)
+                visit(0, item, now)
+            case .waitEnd:
+                join(stage, event.item, now)
+            case .serviceEnd:
+                tally.events += 1
+                setBusy(stage, -1, now)
+                let item = event.item
+                if random.defects.uniform() < phases[phase].defectProbability[stage] {
+                    wasReworked[Int(item)] = true
+                    visit(reworkTo[stage], item, now)
+                } else if stage + 1 < count {
+                    visit(stage + 1, item, now)
+                } else {
+                    if now >= start {
+                        let timeToValue = now - arrival[Int(item)]
+                        tally.completed += 1
+                        tally.timeToValueSum += timeToValue
+                        tally.serviceSum += service[Int(item)]
+                        tally.histogram.add(timeToValue)
+                        if let promise = promiseHours, timeToValue <= promise { tally.onTime += 1 }
+                        if wasReworked[Int(item)] { tally.reworked += 1 }
+                    }
+                    setInSystem(-1, now)
+                    free.append(item)
+                }
+                startQueued(stage, now)
+            case .phaseChange:
+                phase = stage
+                for index in 0..<count { startQueued(index, now) }
+            }
+            if tally.events >= eventBudget {
+                tally.truncated = true
+                break
+            }
+            if tally.events & 0xFFFF == 0, shouldStop() {
+                tally.cancelled = true
+                break
+            }
+        }
+        let stop = tally.truncated || tally.cancelled ? min(end, heap.min?.time ?? end) : end
+        for index in 0..<count { setBusy(index, 0, stop) }
+        setInSystem(0, stop)
+        tally.observedHours = overlap(start, stop)
+        return tally
+    }
+}
