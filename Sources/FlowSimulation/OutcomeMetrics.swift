@@ -1,5 +1,13 @@
 import ValueStreams
 
+/// What an engine's result gives an outcome metric to respond to.
+public protocol FlowFigures {
+    /// The figure a response model reads, or nil when the result has none.
+    func value(of driver: Driver) -> Double?
+}
+
+extension AnalyticEngine.StreamResult: FlowFigures {}
+
 /// Customer outcome metrics from their response models (DESIGN §6): a metric with
 /// `responds` is `baseline + Σ k_d · (driver_d − driver_d at the undegraded baseline)`,
 /// clamped to its `range`.
@@ -20,8 +28,7 @@ public enum OutcomeMetrics {
 
     /// The outcomes of `stream`'s metrics that have a response model, in declared order, for
     /// the case `result` against the undegraded `baseline`.
-    public static func outcomes(of stream: ValueStream, baseline: AnalyticEngine.StreamResult,
-                                result: AnalyticEngine.StreamResult) -> [Outcome] {
+    public static func outcomes(of stream: ValueStream, baseline: some FlowFigures, result: some FlowFigures) -> [Outcome] {
         stream.metrics.compactMap { metric in
             guard let response = metric.responds else { return nil }
             return Outcome(metric: metric.name, value: value(metric, response, baseline, result), model: describe(metric, response),
@@ -29,8 +36,7 @@ public enum OutcomeMetrics {
         }
     }
 
-    static func value(_ metric: Metric, _ response: ResponseModel, _ baseline: AnalyticEngine.StreamResult,
-                      _ result: AnalyticEngine.StreamResult) -> Double? {
+    static func value(_ metric: Metric, _ response: ResponseModel, _ baseline: some FlowFigures, _ result: some FlowFigures) -> Double? {
         guard var value = metric.baseline?.value else { return nil }
         for term in response.coefficients {
             guard let now = result.value(of: term.driver), let before = baseline.value(of: term.driver) else { return nil }

@@ -95,3 +95,70 @@ public enum Simulation {
             effects: effects, carriers: carriers, cappedStages: capped)
     }
 }
+
+/// One customer stream through the discrete-event engine, both cases drawing the same random
+/// numbers (common random numbers), so their difference is the degradations' and not luck's.
+public struct EventSimulation: Sendable, Hashable {
+    public struct Case: Sendable, Hashable {
+        public let result: DiscreteEventEngine.Result
+        /// Outcome metrics from the response models, against the DES baseline.
+        public let metrics: [OutcomeMetrics.Outcome]
+    }
+
+    /// The stream's id.
+    public let stream: String
+    public let baseline: Case
+    /// Nil when the scenario has no degradations.
+    public let degraded: Case?
+    /// Stages whose defect probability quality links pushed past the 0.99 cap.
+    public let cappedStages: [String]
+}
+
+extension Simulation {
+    /// What `simulate engine des` reads: each customer stream named by `ids` (all when nil).
+    public struct EventRun: Sendable, Hashable {
+        public let streams: [EventSimulation]
+        public let skipped: [Skipped]
+        public let cycleNote: String?
+        public let degradations: [Degradation]
+
+        /// Whether a stop request ended it early.
+        public var cancelled: Bool { streams.contains { $0.baseline.result.cancelled || $0.degraded?.result.cancelled == true } }
+    }
+
+    /// Runs the discrete-event engine on the customer streams named by `ids` (every one when
+    /// nil), in model order; windows become phases of the degraded run.
+    public static func discreteEvent(_ model: Model, degradations: [Degradation], streams ids: [String]? = nil,
+                                     settings: DiscreteEventEngine.Settings,
+                                     shouldStop: @escaping @Sendable () -> Bool = { false }) -> EventRun {
+        let undegraded = Propagation(model: model, degradations: [])
+        let lasting = Propagation(model: model, degradations: degradations.filter { $0.window == nil })
+        let plan = WindowReport.Plan(model: model, degradations: degradations)
+        var simulated: [EventSimulation] = []
+        var skipped: [Skipped] = []
+        for stream in model.streams where stream.kind == .customer {
+            if let ids, !ids.contains(where: { $0.caseInsensitiveEquals(stream.id) }) { continue }
+            do throws(FlowNetwork.Unavailable) {
+                let baseline = DiscreteEventEngine.run(.init(steady: try FlowNetwork(stream, propagation: undegraded)), settings: settings,
+                                                       shouldStop: shouldStop)
+                let baselineCase = EventSimulation.Case(result: baseline, metrics: OutcomeMetrics.outcomes(of: stream, baseline: baseline, result: baseline))
+                var degradedCase: EventSimulation.Case?
+                var capped: [String] = []
+                if !degradations.isEmpty {
+                    var phases: [DiscreteEventEngine.Timeline.Phase] = []
+                    for phase in plan?.phases ?? [] {
+                        phases.append(.init(start: phase.start, end: phase.end, network: try FlowNetwork(stream, propagation: phase.propagation)))
+                    }
+                    let timeline = DiscreteEventEngine.Timeline(steady: try FlowNetwork(stream, propagation: lasting), phases: phases)
+                    capped = ([timeline.steady] + phases.map(\.network)).flatMap(\.cappedStages).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+                    let degraded = DiscreteEventEngine.run(timeline, settings: settings, shouldStop: shouldStop)
+                    degradedCase = EventSimulation.Case(result: degraded, metrics: OutcomeMetrics.outcomes(of: stream, baseline: baseline, result: degraded))
+                }
+                simulated.append(EventSimulation(stream: stream.id, baseline: baselineCase, degraded: degradedCase, cappedStages: capped))
+            } catch {
+                skipped.append(Skipped(stream: stream.id, reason: error))
+            }
+        }
+        return EventRun(streams: simulated, skipped: skipped, cycleNote: lasting.cycleNote, degradations: degradations)
+    }
+}

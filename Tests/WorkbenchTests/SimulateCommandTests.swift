@@ -350,15 +350,16 @@ struct SimulateCommandTests {
         #expect(both.objects.map { $0["case"] as? String } == ["baseline", "degraded"])
     }
 
-    @Test("a supporting stream, the DES and its options are refused with a located error, and change nothing")
+    @Test("a supporting stream, an unknown engine and misplaced or bad DES options are refused with a located error, and change nothing")
     func refusals() throws {
         var session = try Sim.demo()
         try run(&session, "degrade it-infra availability to 90%")
         let model = session.model
         let scenarios = session.scenarios
         let cells = [
-            ("simulate stream it-infra", "it-infra"), ("simulate engine des", "des"), ("simulate engine foo", "foo"),
-            ("simulate runs 5", "runs"), ("impact it-infra", "it-infra"),
+            ("simulate stream it-infra", "it-infra"), ("simulate engine des runs 0", "0"), ("simulate engine foo", "foo"),
+            ("simulate runs 5", "runs"), ("impact it-infra", "it-infra"), ("simulate engine des horizon 0h", "0h"),
+            ("simulate engine des runs 2 runs 3", "runs"),
         ]
         var messages: [String: String] = [:]
         for (command, word) in cells {
@@ -373,10 +374,12 @@ struct SimulateCommandTests {
         }
         #expect(messages["simulate stream it-infra"]?.contains("supporting stream") == true)
         #expect(messages["impact it-infra"]?.contains("supporting stream") == true)
-        #expect(messages["simulate engine des"]?.contains("not built yet") == true)
+        #expect(messages["simulate engine des runs 0"]?.contains("from 1 to") == true)
+        #expect(messages["simulate engine des horizon 0h"]?.contains("above 0") == true)
+        #expect(messages["simulate engine des runs 2 runs 3"]?.contains("twice") == true)
         let foo = messages["simulate engine foo"] ?? ""
         #expect(foo.contains("'foo'") && foo.contains("analytic") && foo.contains("des"), "names the engines: \(foo)")
-        #expect(messages["simulate runs 5"]?.contains("discrete-event") == true)
+        #expect(messages["simulate runs 5"]?.contains("engine des") == true)
     }
 
     @Test("a customer stream without demand is not simulated: a note for simulate, an error for simulate stream X")

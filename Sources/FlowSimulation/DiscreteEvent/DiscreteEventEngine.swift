@@ -47,8 +47,8 @@ public enum DiscreteEventEngine {
         public let onTimeRate: Double?
         /// Share of completed items reworked at least once.
         public let defectRate: Double?
-        /// Mean items in the stream, time-averaged.
-        public let wip: Double
+        /// Mean items in the stream, time-averaged; nil when overloaded.
+        public let wip: Double?
         /// Service received ÷ time-to-value, over completed items.
         public let flowEfficiency: Double?
         public let stages: [StageFigures]
@@ -58,6 +58,12 @@ public enum DiscreteEventEngine {
         public let truncated: Bool
         /// Whether a stop request ended the run before every replication was done.
         public let cancelled: Bool
+        /// Whether a stage's utilisation is 1 or more outside any window (the analytic
+        /// engine's test on the same network): then the time-to-value figures, which would
+        /// only grow with the horizon, are nil.
+        public let overloaded: Bool
+        /// The analytic engine's backlog growth per day; nil unless overloaded.
+        public let backlogGrowthPerDay: Double?
     }
 
     /// A stream over time: its steady network, and the windows' networks with their times
@@ -67,6 +73,12 @@ public enum DiscreteEventEngine {
             public let start: Double
             public let end: Double
             public let network: FlowNetwork
+
+            public init(start: Double, end: Double, network: FlowNetwork) {
+                self.start = start
+                self.end = end
+                self.network = network
+            }
         }
 
         public let steady: FlowNetwork
@@ -116,6 +128,8 @@ public enum DiscreteEventEngine {
 
     /// Pools the finished replications, in replication order.
     static func reduce(_ tallies: [Replication.Tally], asked: Int, _ network: FlowNetwork) -> Result {
+        let steady = AnalyticEngine.run(network)
+        let overloaded = steady.isOverloaded
         let done = tallies.filter { !$0.cancelled }
         var histogram = LogHistogram()
         var completed = 0, onTime = 0, reworked = 0, events = 0
@@ -149,18 +163,19 @@ public enum DiscreteEventEngine {
                          utilisation: observed > 0 ? busy[index] / (Double(network.stages[index].servers) * observed) : 0,
                          waitMeanHours: visits[index] > 0 ? waits[index] / Double(visits[index]) : nil)
         }
+        let steadyFigure = { (value: Double?) in overloaded ? nil : value }
         return Result(
             stream: network.stream, replications: done.count,
             throughputPerDay: observed > 0 ? Double(completed) / observed * 24 : 0,
-            timeToValueMeanHours: mean, timeToValueHalfWidthHours: halfWidth(means),
-            timeToValueP50Hours: histogram.quantile(0.5), timeToValueP90Hours: histogram.quantile(0.9),
-            timeToValueP95Hours: histogram.quantile(0.95),
-            onTimeRate: network.promiseHours != nil && completed > 0 ? Double(onTime) / Double(completed) : nil,
+            timeToValueMeanHours: steadyFigure(mean), timeToValueHalfWidthHours: steadyFigure(halfWidth(means)),
+            timeToValueP50Hours: steadyFigure(histogram.quantile(0.5)), timeToValueP90Hours: steadyFigure(histogram.quantile(0.9)),
+            timeToValueP95Hours: steadyFigure(histogram.quantile(0.95)),
+            onTimeRate: steadyFigure(network.promiseHours != nil && completed > 0 ? Double(onTime) / Double(completed) : nil),
             defectRate: completed > 0 ? Double(reworked) / Double(completed) : nil,
-            wip: observed > 0 ? itemHours / observed : 0,
-            flowEfficiency: timeToValue > 0 ? service / timeToValue : nil,
+            wip: steadyFigure(observed > 0 ? itemHours / observed : nil),
+            flowEfficiency: steadyFigure(timeToValue > 0 ? service / timeToValue : nil),
             stages: stages, events: events, truncated: tallies.contains(where: \.truncated),
-            cancelled: done.count < asked)
+            cancelled: done.count < asked, overloaded: overloaded, backlogGrowthPerDay: steady.backlogGrowthPerDay)
     }
 
     /// The 95 % half-width of the mean of `values`: t(0.975, n − 1)·s/√n; nil under two.
@@ -202,6 +217,18 @@ public enum DiscreteEventEngine {
             lock.lock()
             defer { lock.unlock() }
             return values.compactMap { $0 }
+        }
+    }
+}
+
+extension DiscreteEventEngine.Result: FlowFigures {
+    public func value(of driver: Driver) -> Double? {
+        switch driver {
+        case .timeToValueMeanHours: return timeToValueMeanHours
+        case .timeToValueP90Hours: return timeToValueP90Hours
+        case .onTimeRate: return onTimeRate
+        case .defectRate: return defectRate
+        case .throughputPerDay: return throughputPerDay
         }
     }
 }

@@ -107,8 +107,8 @@ public enum Command: Sendable, Hashable {
     /// `restore S|all`
     case restore(Operand)
     case degradations
-    /// `simulate [engine analytic] [stream X]`
-    case simulate(engine: Operand?, stream: Operand?)
+    /// `simulate [engine analytic|des] [runs N] [horizon T] [warmup T] [seed N] [stream X]`
+    case simulate(engine: Operand?, stream: Operand?, options: [Assignment])
     /// `impact [X]`
     case impact(Operand?)
     case help(topic: Operand?)

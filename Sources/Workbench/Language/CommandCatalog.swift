@@ -26,6 +26,9 @@ enum CommandCatalog {
     /// The keys after `sla` in `add link`: the service-level fields.
     static let slaKeys = ServiceField.allCases.map(\.rawValue)
 
+    /// The options of `simulate engine des`.
+    static let eventEngineOptions = ["runs", "horizon", "warmup", "seed"]
+
     /// Names a user may type for a command, for "did you mean".
     static let commandWords: [String] = {
         var words: [String] = []

@@ -19,6 +19,8 @@ public struct Session: Sendable {
     private var interview: Interview?
     /// Every command entered, in order.
     public private(set) var cells: [Cell] = []
+    /// Polled by long runs (the discrete-event engine): true stops them with what is done.
+    public var shouldStop: @Sendable () -> Bool = { false }
 
     public init(output: OutputMode = .text, seed: UInt64 = 1) {
         self.output = output
@@ -259,15 +261,17 @@ public struct Session: Sendable {
         case .degradations:
             _ = try requireModel()
             return Reply(.table(Degrading.table(snapshot.degradations)))
-        case .simulate(let engine, let stream):
-            if let engine, engine.text.lowercased() != "analytic" {
-                let known = engine.text.lowercased() == "des"
-                throw LanguageError(known ? "the discrete-event engine is not built yet; use engine analytic"
-                                          : "no engine '\(engine.text)'; the engines are analytic and des", at: engine.span)
-            }
+        case .simulate(let engine, let stream, let options):
             let model = try requireModel()
-            let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)
-            return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
+            switch try EngineChoice(engine, options: options, seed: seed) {
+            case .analytic:
+                let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)
+                return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
+            case .discreteEvent(let settings):
+                let run = try SimulationViews.runEvents(stream, in: model, degradations: snapshot.degradations, settings: settings,
+                                                        shouldStop: shouldStop)
+                return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
+            }
         case .impact(let stream):
             let model = try requireModel()
             let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)

@@ -32,7 +32,7 @@ extension CommandCatalog {
             try cursor.end()
             return .degradations
         },
-        CommandSpec(words: ["simulate"], arguments: "[engine analytic] [stream CUSTOMER]",
+        CommandSpec(words: ["simulate"], arguments: "[engine analytic|des] [runs N] [horizon T] [warmup T] [seed N] [stream CUSTOMER]",
                     summary: "Flow figures of each customer stream, baseline and degraded: throughput, time-to-value, on-time rate, defects, stage utilisation, outcome metrics.",
                     example: "degrade it-infra availability to 90%; simulate stream open-account",
                     details: [
@@ -43,24 +43,30 @@ extension CommandCatalog {
                         "With a window (degrade … from T for D) the degraded case is the steady state outside it; the window line gives what it does",
                         "to the items it touches: their time-to-value, the peak backlog and the time to clear it.",
                         "Outcome metrics are for the steady state only; the window's items are not in them.",
+                        "engine des runs the discrete-event engine: runs replications (default 20) of horizon T (10000h) after warmup T (500h),",
+                        "seeded from seed N (else set seed); means carry a 95% interval across replications, percentiles come from a log-bucket",
+                        "histogram (within 0.5%). Baseline and degraded draw the same random numbers. Ctrl-C stops it with the replications done.",
                     ]) { cursor throws(LanguageError) in
             var engine: Operand?
             var stream: Operand?
+            var options: [Assignment] = []
             while !cursor.atEnd {
                 if cursor.accept("engine") {
                     guard engine == nil else { throw LanguageError("engine is given twice", at: cursor.lastOperand?.span) }
-                    engine = try cursor.value("an ENGINE: analytic")
+                    engine = try cursor.value("an ENGINE: analytic or des")
                 } else if cursor.accept("stream") {
                     guard stream == nil else { throw LanguageError("stream is given twice", at: cursor.lastOperand?.span) }
                     stream = try cursor.value("a customer STREAM")
-                } else if let option = cursor.peekWord(in: ["runs", "horizon", "warmup", "seed"]) {
-                    throw LanguageError("'\(option.text)' belongs to the discrete-event engine, which is not built yet; the analytic engine needs no \(option.text)",
-                                        at: option.span)
+                } else if let option = cursor.peekWord(in: CommandCatalog.eventEngineOptions) {
+                    guard !options.contains(where: { $0.key.text.lowercased() == option.text.lowercased() }) else {
+                        throw LanguageError("\(option.text) is given twice", at: option.span)
+                    }
+                    options.append(Assignment(option, try cursor.value("a value for \(option.text)")))
                 } else {
                     try cursor.end()
                 }
             }
-            return .simulate(engine: engine, stream: stream)
+            return .simulate(engine: engine, stream: stream, options: options)
         },
         CommandSpec(words: ["impact"], arguments: "[CUSTOMER]",
                     summary: "What the current scenario's degradations do to each customer figure: baseline, degraded, change, and the integration points that carry it.",

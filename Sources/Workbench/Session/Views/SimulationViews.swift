@@ -5,33 +5,59 @@ import ValueStreams
 enum SimulationViews {
     /// The customer streams a command is about: `name`, or all of them.
     static func run(_ name: Operand?, in model: Model, degradations: [Degradation]) throws(LanguageError) -> Simulation.Run {
-        guard let name else { return Simulation.analytic(model, degradations: degradations) }
+        guard let ids = try customerStream(name, in: model) else { return Simulation.analytic(model, degradations: degradations) }
+        let run = Simulation.analytic(model, degradations: degradations, streams: ids)
+        try refuseSkipped(run.skipped, name)
+        return run
+    }
+
+    /// The same through the discrete-event engine.
+    static func runEvents(_ name: Operand?, in model: Model, degradations: [Degradation], settings: DiscreteEventEngine.Settings,
+                          shouldStop: @escaping @Sendable () -> Bool) throws(LanguageError) -> Simulation.EventRun {
+        let ids = try customerStream(name, in: model)
+        let run = Simulation.discreteEvent(model, degradations: degradations, streams: ids, settings: settings, shouldStop: shouldStop)
+        try refuseSkipped(run.skipped, name)
+        return run
+    }
+
+    /// The one customer stream `name` names, as a list of its id; nil without a name.
+    private static func customerStream(_ name: Operand?, in model: Model) throws(LanguageError) -> [String]? {
+        guard let name else { return nil }
         let stream = try StreamViews.resolve(name, in: model)
         guard stream.kind == .customer else {
             throw LanguageError("\(stream.id) is a supporting stream; simulate the customer streams it enables (deps \(stream.id) shows them)",
                                 at: name.span)
         }
-        let run = Simulation.analytic(model, degradations: degradations, streams: [stream.id])
-        if let skipped = run.skipped.first {
-            throw LanguageError(skipped.reason.message(for: skipped.stream), at: name.span)
-        }
-        return run
+        return [stream.id]
+    }
+
+    /// A named stream that cannot be simulated is an error, not a note.
+    private static func refuseSkipped(_ skipped: [Simulation.Skipped], _ name: Operand?) throws(LanguageError) {
+        if let name, let first = skipped.first { throw LanguageError(first.reason.message(for: first.stream), at: name.span) }
     }
 
     /// Warnings every simulation result carries: capped defects, a dependency cycle.
     static func warnings(_ run: Simulation.Run) -> [String] {
-        var warnings = run.cycleNote.map { ["warning: \($0)"] } ?? []
-        for stream in run.streams {
-            for stage in stream.cappedStages {
-                warnings.append("warning: \(stream.stream)/\(stage): quality links push the defect probability past \(Figures.percent(FlowNetwork.defectCap)); capped there")
+        warnings(cycleNote: run.cycleNote, capped: run.streams.map { ($0.stream, $0.cappedStages) })
+    }
+
+    static func warnings(_ run: Simulation.EventRun) -> [String] {
+        warnings(cycleNote: run.cycleNote, capped: run.streams.map { ($0.stream, $0.cappedStages) })
+    }
+
+    private static func warnings(cycleNote: String?, capped: [(stream: String, stages: [String])]) -> [String] {
+        var warnings = cycleNote.map { ["warning: \($0)"] } ?? []
+        for (stream, stages) in capped {
+            for stage in stages {
+                warnings.append("warning: \(stream)/\(stage): quality links push the defect probability past \(Figures.percent(FlowNetwork.defectCap)); capped there")
             }
         }
         return warnings
     }
 
     /// Notes for streams not simulated, so nobody wonders where they went.
-    static func skippedNotes(_ run: Simulation.Run) -> [String] {
-        run.skipped.map { $0.reason.message(for: $0.stream) + "." }
+    static func skippedNotes(_ skipped: [Simulation.Skipped]) -> [String] {
+        skipped.map { $0.reason.message(for: $0.stream) + "." }
     }
 
     // MARK: simulate
@@ -42,16 +68,31 @@ enum SimulationViews {
     }
 
     static func simulate(_ run: Simulation.Run, in model: Model, scenario: String) -> CommandResult {
+        simulate(run.streams.map { [CaseFigures($0.baseline, "baseline")] + ($0.degraded.map { [CaseFigures($0, "degraded")] } ?? []) },
+                 streams: run.streams.map(\.stream), skipped: skippedNotes(run.skipped), degraded: !run.degradations.isEmpty,
+                 in: model, scenario: scenario)
+    }
+
+    static func simulate(_ run: Simulation.EventRun, in model: Model, scenario: String) -> CommandResult {
+        var notes = skippedNotes(run.skipped)
+        if run.cancelled { notes.insert("Stopped: the figures are those of the replications done.", at: 0) }
+        return simulate(run.streams.map { [CaseFigures($0.baseline, "baseline")] + ($0.degraded.map { [CaseFigures($0, "degraded")] } ?? []) },
+                        streams: run.streams.map(\.stream), skipped: notes, degraded: !run.degradations.isEmpty,
+                        in: model, scenario: scenario)
+    }
+
+    /// Each stream's cases as sections for people and one JSON line per case for programs.
+    private static func simulate(_ cases: [[CaseFigures]], streams: [String], skipped: [String], degraded: Bool,
+                                 in model: Model, scenario: String) -> CommandResult {
         var sections: [Section] = []
         var rows: [Value] = []
-        for stream in run.streams {
-            sections += streamSections(stream)
-            rows.append(data(stream.stream, "baseline", stream.baseline))
-            if let degraded = stream.degraded { rows.append(data(stream.stream, "degraded", degraded)) }
+        for (stream, figures) in zip(streams, cases) {
+            sections += streamSections(stream, figures)
+            rows += figures.map { $0.data(stream) }
         }
-        var notes = skippedNotes(run)
-        if run.streams.isEmpty, notes.isEmpty { notes = ["No customer streams to simulate."] }
-        if run.degradations.isEmpty, !run.streams.isEmpty {
+        var notes = skipped
+        if streams.isEmpty, notes.isEmpty { notes = ["No customer streams to simulate."] }
+        if !degraded, !streams.isEmpty {
             notes.append("No degradations in scenario \(scenario), so only the baseline; \(degradeHint(model)) gives a degraded case.")
         }
         if !notes.isEmpty { sections.append(Section(lines: notes)) }
@@ -60,44 +101,52 @@ enum SimulationViews {
 
     /// One stream's figures in text: a table of the flow figures and metrics by case, then
     /// one of its stages.
-    private static func streamSections(_ stream: StreamSimulation) -> [Section] {
-        let cases = [("baseline", stream.baseline)] + (stream.degraded.map { [("degraded", $0)] } ?? [])
+    private static func streamSections(_ stream: String, _ cases: [CaseFigures]) -> [Section] {
+        guard let baseline = cases.first else { return [] }
         var columns: [Table.Column] = [.init("figure")]
-        columns += cases.map { Table.Column($0.0, nil, .right) }
-        func line(_ label: String, _ value: (StreamSimulation.Case) -> Value) -> [Value] { [.text(label)] + cases.map { value($0.1) } }
-        var figures: [[Value]] = [
-            line("throughput/day") { .number($0.result.throughputPerDay) },
-            line("time-to-value mean (h)") { number($0.result.timeToValueMeanHours) },
-            line("time-to-value p50 (h)") { number($0.result.timeToValueP50Hours) },
-            line("time-to-value p90 (h)") { number($0.result.timeToValueP90Hours) },
-            line("time-to-value p95 (h)") { number($0.result.timeToValueP95Hours) },
-            line("on-time rate") { percent($0.result.onTimeRate) },
-            line("defect rate") { .percent($0.result.defectRate) },
-            line("work in progress") { number($0.result.wip) },
-            line("flow efficiency") { percent($0.result.flowEfficiency) },
+        columns += cases.map { Table.Column($0.name, nil, .right) }
+        func line(_ label: String, _ value: (CaseFigures) -> Value) -> [Value] { [.text(label)] + cases.map(value) }
+        let hasInterval = cases.contains { $0.halfWidthHours != nil }
+        var figures: [[Value]] = [line("throughput/day") { .number($0.throughputPerDay) }]
+        figures.append(line("time-to-value mean (h)") { number($0.meanHours) })
+        if hasInterval { figures.append(line("  ± 95% (h)") { number($0.halfWidthHours) }) }
+        figures += [
+            line("time-to-value p50 (h)") { number($0.p50Hours) },
+            line("time-to-value p90 (h)") { number($0.p90Hours) },
+            line("time-to-value p95 (h)") { number($0.p95Hours) },
+            line("on-time rate") { percent($0.onTimeRate) },
+            line("defect rate") { percent($0.defectRate) },
+            line("work in progress") { number($0.wip) },
+            line("flow efficiency") { percent($0.flowEfficiency) },
         ]
-        if cases.contains(where: { $0.1.result.isOverloaded }) {
-            figures.append(line("backlog growth/day") { number($0.result.backlogGrowthPerDay) })
+        if cases.contains(where: \.overloaded) {
+            figures.append(line("backlog growth/day") { number($0.backlogGrowthPerDay) })
         }
-        for (index, metric) in stream.baseline.metrics.enumerated() {
+        if baseline.events != nil {
+            figures.append(line("events") { $0.events.map(Value.integer) ?? .null })
+        }
+        for (index, metric) in baseline.metrics.enumerated() {
             figures.append(line(metric.metric) { outcome($0.metrics[index]) })
         }
-        var notes = stream.baseline.metrics.map { "\($0.metric): \($0.model)" }
-        if let window = stream.degraded?.window { notes.insert(windowNote(window), at: 0) }
-        if cases.contains(where: { $0.1.result.isOverloaded }) {
+        var notes = baseline.metrics.map { "\($0.metric): \($0.model)" }
+        let window = cases.last?.window
+        if let window { notes.insert(windowNote(window), at: 0) }
+        if cases.contains(where: \.overloaded) {
             notes.insert("Overloaded: work arrives faster than a stage can do it, so time-to-value has no steady value.", at: 0)
         }
+        if cases.contains(where: \.truncated) {
+            notes.insert("Truncated: the event budget stopped a replication before the horizon.", at: 0)
+        }
         var stageColumns: [Table.Column] = [.init("stage")]
-        for (name, _) in cases {
-            stageColumns += [.init("\(name)_utilization", "utilisation (\(name))", .right), .init("\(name)_wait_mean_h", "wait h (\(name))", .right)]
+        for figures in cases {
+            stageColumns += [.init("\(figures.name)_utilization", "utilisation (\(figures.name))", .right),
+                             .init("\(figures.name)_wait_mean_h", "wait h (\(figures.name))", .right)]
         }
-        let stageRows: [[Value]] = stream.baseline.result.stages.indices.map { index in
-            [.text(stream.baseline.result.stages[index].stage)] + cases.flatMap { _, simulated in
-                let stage = simulated.result.stages[index]
-                return [utilisation(stage), number(waitMean(stage))]
-            }
+        let stageRows: [[Value]] = baseline.stages.indices.map { index in
+            [.text(baseline.stages[index].name)] + cases.flatMap { [percent($0.stages[index].utilisation), number($0.stages[index].waitHours)] }
         }
-        let title = "\(stream.stream): analytic engine" + (stream.degraded?.window != nil ? "; degraded = outside the window" : "")
+        var title = "\(stream): \(baseline.engineTitle)"
+        if window != nil, baseline.engine == "analytic" { title += "; degraded = outside the window" }
         return [Section(title: title, table: Table(columns: columns, rows: figures, notes: notes)),
                 Section(table: Table(columns: stageColumns, rows: stageRows))]
     }
@@ -113,35 +162,7 @@ enum SimulationViews {
             + (clear > 0 ? ", clearing \(Figures.significant(clear))h after it ends" : "") + " (\(window.method.rawValue) approximation)."
     }
 
-    /// One stream and case for programs, in DESIGN §6's key order.
-    private static func data(_ stream: String, _ name: String, _ simulated: StreamSimulation.Case) -> Value {
-        let result = simulated.result
-        return .object([
-            .init("stream", .text(stream)), .init("case", .text(name)), .init("engine", .text("analytic")),
-            .init("throughput_per_day", .number(result.throughputPerDay)),
-            .init("time_to_value_mean_h", number(result.timeToValueMeanHours)),
-            .init("time_to_value_p90_h", number(result.timeToValueP90Hours)),
-            .init("time_to_value_ci95_h", .null),
-            .init("on_time_rate", percent(result.onTimeRate)), .init("defect_rate", .percent(result.defectRate)),
-            .init("overloaded", .bool(result.isOverloaded)),
-            .init("stages", .list(result.stages.map { stage in
-                .object([.init("stage", .text(stage.stage)), .init("utilization", utilisation(stage)),
-                         .init("wait_mean_h", number(waitMean(stage)))])
-            })),
-            .init("events", .null),
-            .init("metrics", .list(simulated.metrics.map { metric in
-                .object([.init("metric", .text(metric.metric)), .init("value", outcome(metric)), .init("model", .text(metric.model))])
-            })),
-            .init("time_to_value_p50_h", number(result.timeToValueP50Hours)),
-            .init("time_to_value_p95_h", number(result.timeToValueP95Hours)),
-            .init("wip", number(result.wip)), .init("flow_efficiency", percent(result.flowEfficiency)),
-            .init("backlog_growth_per_day", number(result.backlogGrowthPerDay)),
-            .init("truncated", .bool(false)),
-            .init("window", simulated.window.map(windowData) ?? .null),
-        ])
-    }
-
-    private static func windowData(_ window: WindowReport) -> Value {
+    static func windowData(_ window: WindowReport) -> Value {
         .object([
             .init("start_h", .number(window.startHours)), .init("duration_h", .number(window.durationHours)),
             .init("items_affected", window.itemsAffected.map(Value.integer) ?? .null),
@@ -150,16 +171,10 @@ enum SimulationViews {
         ])
     }
 
-    /// Time not in service per visit: the queue and the fixed wait; nil when overloaded.
-    private static func waitMean(_ stage: AnalyticEngine.StageResult) -> Double? {
-        stage.queueWaitHours.map { $0 + stage.fixedWaitHours }
-    }
+    static func number(_ value: Double?) -> Value { value.map(Value.number) ?? .null }
+    static func percent(_ value: Double?) -> Value { value.map(Value.percent) ?? .null }
 
-    private static func utilisation(_ stage: AnalyticEngine.StageResult) -> Value { percent(stage.utilisation) }
-    private static func number(_ value: Double?) -> Value { value.map(Value.number) ?? .null }
-    private static func percent(_ value: Double?) -> Value { value.map(Value.percent) ?? .null }
-
-    private static func outcome(_ metric: OutcomeMetrics.Outcome) -> Value {
+    static func outcome(_ metric: OutcomeMetrics.Outcome) -> Value {
         guard let value = metric.value else { return .null }
         return metric.isPercentage ? .percent(value) : .number(value)
     }
@@ -191,7 +206,7 @@ enum SimulationViews {
         }
         if !rows.isEmpty { notes.append("A rate's change is in percentage points (pp); change % is relative to the baseline.") }
         if !unaffected.isEmpty { notes.append("Unaffected: " + unaffected.joined(separator: ", ") + ".") }
-        notes += skippedNotes(run)
+        notes += skippedNotes(run.skipped)
         return .table(Table(columns: [.init("stream"), .init("metric"), .init("baseline", nil, .right), .init("degraded", nil, .right),
                                       .init("change", nil, .right), .init("change_pct", "change %", .right), .init("carried_by", "carried by")],
                             rows: rows, notes: notes))
