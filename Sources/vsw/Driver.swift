@@ -23,6 +23,9 @@ struct Driver {
     init(session: Session, interactive: Bool) {
         self.session = session
         self.interactive = interactive
+        // At the prompt Ctrl-C only sets a flag (the line editor's handler): a long run polls
+        // it and stops with what it has done. Elsewhere Ctrl-C ends the process as usual.
+        if interactive { self.session.shouldStop = { Interrupts.pending } }
         let environment = ProcessInfo.processInfo.environment
         colour = isatty(1) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }

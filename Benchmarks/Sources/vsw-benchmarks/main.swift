@@ -22,9 +22,9 @@ func report(_ name: String, _ times: [Double]) {
 }
 
 /// A session on the demo after `setup`; commands that fail stop the benchmark.
-func session(_ setup: String) -> Session {
+func session(_ setup: String, demo: Bool = true) -> Session {
     var session = Session()
-    for outcome in session.run(Source(name: .commandLine, text: "load demo; " + setup, baseDirectory: ".")) {
+    for outcome in session.run(Source(name: .commandLine, text: (demo ? "load demo; " : "") + setup, baseDirectory: ".")) {
         if case .failure(let error) = outcome {
             FileHandle.standardError.write(Data("vsw-benchmarks: setup failed: \(error.message)\n".utf8))
             exit(1)
@@ -44,21 +44,76 @@ func command(_ base: Session, _ text: String) -> () -> Void {
     }
 }
 
-let runs = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 1000
-print("vsw-benchmarks: the demo model (Northwind Bank), analytic engine, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+/// Whole commands on the demo, analytic engine.
+func analytic(_ runs: Int) {
+    print("vsw-benchmarks: the demo model (Northwind Bank), analytic engine, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
-let lasting = session("degrade it-infra availability to 90%")
-report("impact, it-infra availability to 90%", measure(runs, command(lasting, "impact")))
-report("simulate, it-infra availability to 90%", measure(runs, command(lasting, "simulate")))
+    let lasting = session("degrade it-infra availability to 90%")
+    report("impact, it-infra availability to 90%", measure(runs, command(lasting, "impact")))
+    report("simulate, it-infra availability to 90%", measure(runs, command(lasting, "simulate")))
 
-let windowed = session("degrade it-infra availability to 0% from 100h for 8h")
-report("impact, it-infra down for 8h (window)", measure(runs, command(windowed, "impact")))
+    let windowed = session("degrade it-infra availability to 0% from 100h for 8h")
+    report("impact, it-infra down for 8h (window)", measure(runs, command(windowed, "impact")))
 
-let several = session("degrade it-infra availability to 90%; degrade hire-onboard capacity by -30%; degrade ensure-compliance errors by +5%")
-report("impact, three streams degraded", measure(runs, command(several, "impact")))
+    let several = session("degrade it-infra availability to 90%; degrade hire-onboard capacity by -30%; degrade ensure-compliance errors by +5%")
+    report("impact, three streams degraded", measure(runs, command(several, "impact")))
 
-if let model = lasting.model, let degradations = lasting.scenarios.first?.degradations {
-    report("engine only: Simulation.analytic, all customer streams", measure(runs) {
-        _ = Simulation.analytic(model, degradations: degradations)
-    })
+    if let model = lasting.model, let degradations = lasting.scenarios.first?.degradations {
+        report("engine only: Simulation.analytic, all customer streams", measure(runs) {
+            _ = Simulation.analytic(model, degradations: degradations)
+        })
+    }
+}
+
+/// The reference network of issue 8: Poisson 10/h; four stages with c = 2, 3, 4, 2 and
+/// exponential means 0.15, 0.25, 0.35, 0.18 h; 5 % rework at the third back to itself.
+func referenceSession() -> Session {
+    session("""
+        new model reference; add stream ref "Reference" customer demand 10/h; \
+        add stage ref "A" servers 2 time 0.15h; add stage ref "B" servers 3 time 0.25h; \
+        add stage ref "C" servers 4 time 0.35h defects 5%; add stage ref "D" servers 2 time 0.18h
+        """, demo: false)
+}
+
+/// The DES on the reference network: replications of `horizon` hours on `workers` cores.
+func eventRun(runs: Int, horizon: Double, workers: Int) -> (result: DiscreteEventEngine.Result, seconds: Double) {
+    guard let model = referenceSession().model else { exit(1) }
+    var settings = DiscreteEventEngine.Settings()
+    settings.runs = runs
+    settings.horizonHours = horizon
+    settings.concurrency = workers
+    let clock = ContinuousClock()
+    var run: Simulation.EventRun?
+    let elapsed = clock.measure { run = Simulation.discreteEvent(model, degradations: [], settings: settings) }
+    guard let result = run?.streams.first?.baseline.result else { exit(1) }
+    return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+}
+
+/// Peak resident memory of this process so far, in megabytes.
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "des-one":
+    // One replication on one core; printed as one JSON line for scripts/bench.
+    let horizon = Double(arguments.dropFirst().first ?? "") ?? 100_000
+    let (result, seconds) = eventRun(runs: 1, horizon: horizon, workers: 1)
+    print("{\"horizon_h\": \(horizon), \"model_events\": \(result.events), \"seconds\": \(seconds), "
+          + "\"model_events_per_s\": \(Double(result.events) / seconds), \"peak_memory_mb\": \(peakMemoryMB()), "
+          + "\"time_to_value_mean_h\": \(result.timeToValueMeanHours ?? -1)}")
+case "des-many":
+    // `des-many RUNS HORIZON WORKERS`
+    let runs = Int(arguments.dropFirst().first ?? "") ?? 20
+    let horizon = Double(arguments.dropFirst(2).first ?? "") ?? 10_000
+    let workers = Int(arguments.dropFirst(3).first ?? "") ?? 1
+    let (result, seconds) = eventRun(runs: runs, horizon: horizon, workers: workers)
+    print("{\"runs\": \(runs), \"horizon_h\": \(horizon), \"workers\": \(workers), \"model_events\": \(result.events), "
+          + "\"seconds\": \(seconds), \"model_events_per_s\": \(Double(result.events) / seconds), "
+          + "\"time_to_value_mean_h\": \(result.timeToValueMeanHours ?? -1), \"ci95_h\": \(result.timeToValueHalfWidthHours ?? -1)}")
+default:
+    analytic(Int(arguments.first ?? "") ?? 1000)
 }
