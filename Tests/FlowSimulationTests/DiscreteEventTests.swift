@@ -134,4 +134,32 @@ struct DiscreteEventTests {
         let u = random.uniform()
         #expect(u > 0 && u < 1)
     }
+
+    @Test("a windowed outage builds a backlog that clears after the window, in the time series; its peak agrees with the analytic window's within 20 %")
+    func windowedOutage() throws {
+        typealias Help = DegradedEngineTests
+        // A: 2 servers of 0.2 h (10/h) fed 5/h; a strength-1 capacity link; A stops for 8 h from 100 h.
+        let customer = try Help.customer([Help.stage("A", servers: 2, hours: 0.2)], perHour: 5)
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1)])
+        let outage = [Help.degrade("a", .availability, .to, 0, window: (100, 8))]
+        var settings = Self.settings(runs: 20, horizon: 200)
+        settings.warmupHours = 50
+        let run = Simulation.discreteEvent(model, degradations: outage, settings: settings)
+        let degraded = try #require(run.streams.first?.degraded?.result)
+        let series = degraded.series
+        #expect(series.count == DiscreteEventEngine.seriesBuckets)
+        #expect(run.streams.first?.baseline.result.series.isEmpty == true, "no windows, no series")
+        let steady = try #require(AnalyticEngine.run(try FlowNetwork(customer, propagation: nil)).wip)
+        let peak = try #require(series.max { $0.wip < $1.wip })
+        // The backlog peaks as the window ends (108 h), a·D = 40 items above the steady WIP.
+        #expect(peak.timeHours > 100 && peak.timeHours < 112, "peak at \(peak.timeHours) h")
+        let analytic = try #require(Simulation.analytic(model, degradations: outage).streams.first?.degraded?.window?.peakBacklog)
+        #expect(abs((peak.wip - steady) - analytic) < 0.2 * analytic, "DES peak \(peak.wip - steady) above steady, analytic \(analytic)")
+        // It clears: a·D/(μ − a) = 8 h after the window; by 140 h the WIP is steady again.
+        let late = series.filter { $0.timeHours > 140 }
+        let lateMean = late.reduce(0) { $0 + $1.wip } / Double(late.count)
+        #expect(abs(lateMean - steady) < 0.25 * steady + 0.2, "after the window \(lateMean), steady \(steady)")
+        let before = series.filter { $0.timeHours < 95 }
+        #expect(before.allSatisfy { $0.wip < steady + 0.5 * analytic }, "no backlog before the window")
+    }
 }

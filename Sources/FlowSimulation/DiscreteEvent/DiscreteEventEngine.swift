@@ -64,7 +64,23 @@ public enum DiscreteEventEngine {
         public let overloaded: Bool
         /// The analytic engine's backlog growth per day; nil unless overloaded.
         public let backlogGrowthPerDay: Double?
+        /// For runs with windows: the statistics window in 200 buckets, pooled over the
+        /// replications; empty otherwise.
+        public let series: [SeriesPoint]
     }
+
+    /// One bucket of the time series.
+    public struct SeriesPoint: Sendable, Hashable {
+        /// The bucket's middle, hours after warm-up.
+        public let timeHours: Double
+        /// Mean items in the stream over the bucket.
+        public let wip: Double
+        /// Mean time-to-value of the items that finished in the bucket; nil when none did.
+        public let timeToValueMeanHours: Double?
+    }
+
+    /// Buckets of the time series of a windowed run.
+    public static let seriesBuckets = 200
 
     /// A stream over time: its steady network, and the windows' networks with their times
     /// (hours after warm-up).
@@ -104,7 +120,7 @@ public enum DiscreteEventEngine {
                 slots.store(replication.run(seed: seed, shouldStop: shouldStop), at: index)
             }
         }
-        return reduce(slots.tallies(), asked: runs, timeline.steady)
+        return reduce(slots.tallies(), asked: runs, timeline.steady, horizonHours: settings.horizonHours)
     }
 
     static func replication(_ timeline: Timeline, _ settings: Settings) -> Replication {
@@ -123,11 +139,12 @@ public enum DiscreteEventEngine {
         return Replication(lambda: steady.arrivalsPerHour, servers: steady.stages.map(\.servers), reworkTo: steady.stages.map(\.reworkTo),
                            units: steady.stages.map { UnitServiceTime(cv: $0.serviceCV) }, phases: phases,
                            promiseHours: steady.promiseHours, windowStart: settings.warmupHours,
-                           windowEnd: settings.warmupHours + settings.horizonHours, eventBudget: settings.eventBudget)
+                           windowEnd: settings.warmupHours + settings.horizonHours, eventBudget: settings.eventBudget,
+                           seriesBuckets: timeline.phases.isEmpty ? 0 : seriesBuckets)
     }
 
     /// Pools the finished replications, in replication order.
-    static func reduce(_ tallies: [Replication.Tally], asked: Int, _ network: FlowNetwork) -> Result {
+    static func reduce(_ tallies: [Replication.Tally], asked: Int, _ network: FlowNetwork, horizonHours: Double) -> Result {
         let steady = AnalyticEngine.run(network)
         let overloaded = steady.isOverloaded
         let done = tallies.filter { !$0.cancelled }
@@ -164,6 +181,15 @@ public enum DiscreteEventEngine {
                          waitMeanHours: visits[index] > 0 ? waits[index] / Double(visits[index]) : nil)
         }
         let steadyFigure = { (value: Double?) in overloaded ? nil : value }
+        let buckets = done.first?.seriesItemHours.count ?? 0
+        let bucketHours = horizonHours / Double(max(1, buckets))
+        let series = (0..<buckets).map { index in
+            let itemHours = done.reduce(0.0) { $0 + $1.seriesItemHours[index] }
+            let completions = done.reduce(0) { $0 + $1.seriesCompleted[index] }
+            let timeToValue = done.reduce(0.0) { $0 + $1.seriesTimeToValue[index] }
+            return SeriesPoint(timeHours: (Double(index) + 0.5) * bucketHours, wip: itemHours / (bucketHours * Double(done.count)),
+                               timeToValueMeanHours: completions > 0 ? timeToValue / Double(completions) : nil)
+        }
         return Result(
             stream: network.stream, replications: done.count,
             throughputPerDay: observed > 0 ? Double(completed) / observed * 24 : 0,
@@ -175,7 +201,7 @@ public enum DiscreteEventEngine {
             wip: steadyFigure(observed > 0 ? itemHours / observed : nil),
             flowEfficiency: steadyFigure(timeToValue > 0 ? service / timeToValue : nil),
             stages: stages, events: events, truncated: tallies.contains(where: \.truncated),
-            cancelled: done.count < asked, overloaded: overloaded, backlogGrowthPerDay: steady.backlogGrowthPerDay)
+            cancelled: done.count < asked, overloaded: overloaded, backlogGrowthPerDay: steady.backlogGrowthPerDay, series: series)
     }
 
     /// The 95 % half-width of the mean of `values`: t(0.975, n − 1)·s/√n; nil under two.

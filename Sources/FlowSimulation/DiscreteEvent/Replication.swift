@@ -51,6 +51,11 @@ struct Replication {
         var waitHours: [Double]
         var visits: [Int]
         var itemHours = 0.0
+        /// Per bucket of the statistics window (windowed runs only): item-hours in the
+        /// stream, and completions with their time-to-value.
+        var seriesItemHours: [Double] = []
+        var seriesCompleted: [Int] = []
+        var seriesTimeToValue: [Double] = []
         /// How much of the statistics window the run covered (all of it unless stopped early).
         var observedHours = 0.0
         /// Arrivals and service completions processed, warm-up included.
@@ -74,6 +79,8 @@ struct Replication {
     let windowStart: Double
     let windowEnd: Double
     let eventBudget: Int
+    /// Buckets of the time series over the statistics window; 0 for none.
+    let seriesBuckets: Int
 
     /// Runs to the end of the statistics window (or the budget, or `shouldStop`).
     func run(seed: UInt64, shouldStop: @Sendable () -> Bool) -> Tally {
@@ -103,7 +110,26 @@ struct Replication {
             busySince[stage] = now
             busy[stage] += change
         }
+        let bucketHours = seriesBuckets > 0 ? (end - start) / Double(seriesBuckets) : 0
+        if seriesBuckets > 0 {
+            tally.seriesItemHours = [Double](repeating: 0, count: seriesBuckets)
+            tally.seriesCompleted = [Int](repeating: 0, count: seriesBuckets)
+            tally.seriesTimeToValue = [Double](repeating: 0, count: seriesBuckets)
+        }
+        func bucket(_ time: Double) -> Int { min(seriesBuckets - 1, max(0, Int((time - start) / bucketHours))) }
+        /// Spreads `items` over the buckets the stretch from..to crosses.
+        func addToSeries(_ items: Double, _ from: Double, _ to: Double) {
+            var left = max(from, start)
+            let right = min(to, end)
+            while left < right {
+                let index = bucket(left)
+                let edge = min(right, start + Double(index + 1) * bucketHours)
+                tally.seriesItemHours[index] += items * (edge - left)
+                left = edge > left ? edge : right
+            }
+        }
         func setInSystem(_ change: Int, _ now: Double) {
+            if seriesBuckets > 0 { addToSeries(Double(inSystem), inSystemSince, now) }
             tally.itemHours += Double(inSystem) * overlap(inSystemSince, now)
             inSystemSince = now
             inSystem += change
@@ -182,6 +208,10 @@ struct Replication {
                         tally.histogram.add(timeToValue)
                         if let promise = promiseHours, timeToValue <= promise { tally.onTime += 1 }
                         if wasReworked[Int(item)] { tally.reworked += 1 }
+                        if seriesBuckets > 0 {
+                            tally.seriesCompleted[bucket(now)] += 1
+                            tally.seriesTimeToValue[bucket(now)] += timeToValue
+                        }
                     }
                     setInSystem(-1, now)
                     free.append(item)

@@ -20,4 +20,18 @@ enum Figures {
         guard value != 0, let rounded = Double(String(format: "%.5e", value)) else { return "0" }
         return rounded.shortDecimal
     }
+
+    /// Values as a sparkline of block characters, lowest to highest, `width` wide at most
+    /// (each character the largest of the values it covers); empty for no values.
+    static func sparkline(_ values: [Double], width: Int = 50) -> String {
+        guard let top = values.max(), !values.isEmpty else { return "" }
+        let bottom = values.min() ?? 0
+        let blocks = Array("▁▂▃▄▅▆▇█")
+        let step = max(1, (values.count + width - 1) / width)
+        return String(stride(from: 0, to: values.count, by: step).map { index in
+            let value = values[index..<min(values.count, index + step)].max() ?? bottom
+            let level = top > bottom ? Int((value - bottom) / (top - bottom) * Double(blocks.count - 1)) : 0
+            return blocks[min(blocks.count - 1, max(0, level))]
+        })
+    }
 }

@@ -34,6 +34,8 @@ struct CaseFigures {
     let truncated: Bool
     let metrics: [OutcomeMetrics.Outcome]
     let window: WindowReport?
+    /// The DES's time series of a windowed run; nil for the analytic engine.
+    let series: [DiscreteEventEngine.SeriesPoint]?
 
     var engineTitle: String { engine == "des" ? "discrete-event engine" : "analytic engine" }
 
@@ -60,6 +62,7 @@ struct CaseFigures {
         truncated = false
         metrics = simulated.metrics
         window = simulated.window
+        series = nil
     }
 
     init(_ simulated: EventSimulation.Case, _ name: String) {
@@ -83,6 +86,7 @@ struct CaseFigures {
         truncated = result.truncated
         metrics = simulated.metrics
         window = nil
+        series = result.series
     }
 
     /// The case for programs, in DESIGN §6's key order.
@@ -110,6 +114,11 @@ struct CaseFigures {
             .init("backlog_growth_per_day", Views.number(backlogGrowthPerDay)),
             .init("truncated", .bool(truncated)),
             .init("window", window.map(Views.windowData) ?? .null),
-        ])
+        ] + (series.map { [.init("series", $0.isEmpty ? .null : .list($0.map(Self.point)))] } ?? []))
+    }
+
+    private static func point(_ point: DiscreteEventEngine.SeriesPoint) -> Value {
+        .object([.init("t_h", .number(point.timeHours)), .init("wip", .number(point.wip)),
+                 .init("ttv_mean_h", point.timeToValueMeanHours.map(Value.number) ?? .null)])
     }
 }

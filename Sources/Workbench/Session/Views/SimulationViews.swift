@@ -131,6 +131,10 @@ enum SimulationViews {
         var notes = baseline.metrics.map { "\($0.metric): \($0.model)" }
         let window = cases.last?.window
         if let window { notes.insert(windowNote(window), at: 0) }
+        if let series = cases.last?.series, let peak = series.max(by: { $0.wip < $1.wip }) {
+            notes.insert("Work in progress over the horizon: \(Figures.sparkline(series.map(\.wip))) (peak \(Figures.significant(peak.wip)) "
+                         + "at \(Figures.significant(peak.timeHours))h)", at: 0)
+        }
         if cases.contains(where: \.overloaded) {
             notes.insert("Overloaded: work arrives faster than a stage can do it, so time-to-value has no steady value.", at: 0)
         }
@@ -147,6 +151,7 @@ enum SimulationViews {
         }
         var title = "\(stream): \(baseline.engineTitle)"
         if window != nil, baseline.engine == "analytic" { title += "; degraded = outside the window" }
+        if cases.last?.series?.isEmpty == false { title += "; degraded = over the whole horizon, windows included" }
         return [Section(title: title, table: Table(columns: columns, rows: figures, notes: notes)),
                 Section(table: Table(columns: stageColumns, rows: stageRows))]
     }
