@@ -112,6 +112,22 @@ struct DiscreteEventTests {
         #expect(abs(onTime - exactOnTime) < 0.01)
     }
 
+    @Test("cv ≠ 1: M/G/1 matches Pollaczek–Khinchine within the interval; M/G/3 matches Allen–Cunneen within the documented 10 %", arguments: [0.0, 0.5, 2.0])
+    func otherVariability(_ cv: Double) throws {
+        // M/G/1 at ρ = 0.7: Wq = ρ·(1 + cv²)/2 · S/(1 − ρ), exact, and what Allen–Cunneen gives for c = 1.
+        let single = try Self.network([Self.stage("A", servers: 1, hours: 0.1, cv: cv)], perHour: 7)
+        let exact = 0.7 * (1 + cv * cv) / 2 * 0.1 / 0.3 + 0.1
+        let result = DiscreteEventEngine.run(.init(steady: single), settings: Self.settings(runs: 20, horizon: 1_500))
+        let mean = try #require(result.timeToValueMeanHours)
+        let halfWidth = try #require(result.timeToValueHalfWidthHours)
+        #expect(abs(mean - exact) <= halfWidth, "DES \(mean) ± \(halfWidth) h, Pollaczek–Khinchine \(exact) h")
+        // Several servers: Allen–Cunneen is an approximation, documented to 10 % for cv up to 2.
+        let several = try Self.network([Self.stage("A", servers: 3, hours: 0.3, cv: cv)], perHour: 7)
+        let approximate = try #require(AnalyticEngine.run(several).timeToValueMeanHours)
+        let simulated = try #require(DiscreteEventEngine.run(.init(steady: several), settings: Self.settings(runs: 20, horizon: 1_500)).timeToValueMeanHours)
+        #expect(abs(simulated - approximate) < 0.10 * approximate, "DES \(simulated) h, Allen–Cunneen \(approximate) h")
+    }
+
     @Test("the event budget stops a replication and says so; a stop request ends the run")
     func budgetAndStop() throws {
         var settings = Self.settings(runs: 2, horizon: 10_000)

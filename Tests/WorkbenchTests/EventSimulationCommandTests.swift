@@ -46,4 +46,19 @@ struct EventSimulationCommandTests {
         let text = Renderer.render(try run(&session, Self.command).result, RenderOptions(mode: .text))
         #expect(text.contains("Stopped: the figures are those of the replications done."))
     }
+
+    @Test("set budget caps the events of a replication: the run says truncated; a bad budget is refused")
+    func budget() throws {
+        var session = Session()
+        try run(&session, "load demo; set budget 2000")
+        let reply = try run(&session, Self.command)
+        let lines = JSONRenderer.render(reply.result).split(separator: "\n").map(String.init)
+        let first = try #require(lines.first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        #expect(object["truncated"] as? Bool == true)
+        #expect(object["events"] as? Int == 3 * 2000)
+        #expect(Renderer.render(reply.result, RenderOptions(mode: .text)).contains("Truncated: the event budget stopped a replication"))
+        #expect(failure(&session, "set budget 0")?.message.contains("not an event budget") == true)
+        #expect(failure(&session, "set budget lots")?.span?.column == 12)
+    }
 }

@@ -78,6 +78,8 @@ public enum Command: Sendable, Hashable {
     case history
     case setOutput(Operand)
     case setSeed(Operand)
+    /// `set budget N`: events a DES replication may process.
+    case setBudget(Operand)
     case setToday(Operand)
     case setFacilitator(Operand)
     /// `test X|all`

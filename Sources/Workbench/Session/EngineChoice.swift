@@ -10,8 +10,8 @@ enum EngineChoice {
     /// The most replications a run may ask for.
     static let maximumRuns = 1_000
 
-    /// `engine` (analytic unless said), the DES options, and the session's seed for `seed`.
-    init(_ engine: Operand?, options: [Assignment], seed: UInt64) throws(LanguageError) {
+    /// `engine` (analytic unless said), the DES options, and the session's seed and event budget.
+    init(_ engine: Operand?, options: [Assignment], seed: UInt64, budget: Int) throws(LanguageError) {
         let name = engine?.text.lowercased() ?? "analytic"
         switch name {
         case "analytic":
@@ -22,6 +22,7 @@ enum EngineChoice {
         case "des":
             var settings = DiscreteEventEngine.Settings()
             settings.seed = seed
+            settings.eventBudget = budget
             for option in options {
                 let value = option.value
                 switch option.key.text.lowercased() {

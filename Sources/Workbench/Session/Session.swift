@@ -1,4 +1,5 @@
 import Foundation
+import FlowSimulation
 import ModelFormats
 import ValueStreams
 
@@ -10,6 +11,8 @@ public struct Session: Sendable {
     public private(set) var output: OutputMode
     /// The master seed of simulations (`set seed`, `--seed`).
     public private(set) var seed: UInt64
+    /// Events one DES replication may process (`set budget`).
+    public private(set) var eventBudget = DiscreteEventEngine.Settings().eventBudget
     /// The date `set today` gave; otherwise the real date is today.
     public private(set) var todayOverride: CalendarDate?
     /// Who `classify` records as the facilitator (`set facilitator`).
@@ -192,6 +195,12 @@ public struct Session: Sendable {
             }
             seed = value
             return Reply(.message("Seed is \(value)."))
+        case .setBudget(let text):
+            guard let value = Int(text.text), value >= 1 else {
+                throw LanguageError("'\(text.text)' is not an event budget; write a whole number from 1, e.g. 100000000", at: text.span)
+            }
+            eventBudget = value
+            return Reply(.message("A DES replication may process \(value) events."))
         case .setToday(let text):
             todayOverride = try text.read { text throws(UnitError) in try CalendarDate(parsing: text) }
             return Reply(.message("Today is \(today) for this session."))
@@ -263,7 +272,7 @@ public struct Session: Sendable {
             return Reply(.table(Degrading.table(snapshot.degradations)))
         case .simulate(let engine, let stream, let options):
             let model = try requireModel()
-            switch try EngineChoice(engine, options: options, seed: seed) {
+            switch try EngineChoice(engine, options: options, seed: seed, budget: eventBudget) {
             case .analytic:
                 let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)
                 return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))

@@ -32,6 +32,13 @@ extension CommandCatalog {
             try cursor.end()
             return .setSeed(seed)
         },
+        CommandSpec(words: ["set", "budget"], arguments: "N",
+                    summary: "Set how many events (arrivals and service completions) one DES replication may process; past it the run stops, marked truncated.",
+                    example: "set budget 1000000") { cursor throws(LanguageError) in
+            let budget = try cursor.value("a whole number N")
+            try cursor.end()
+            return .setBudget(budget)
+        },
         CommandSpec(words: ["set", "today"], arguments: "DATE",
                     summary: "Set the session's date, used for review dates, classifications and sign-offs (saved sessions record it).",
                     example: "set today 2026-12-01") { cursor throws(LanguageError) in
