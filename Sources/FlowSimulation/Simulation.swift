@@ -128,9 +128,12 @@ extension Simulation {
 
     /// Runs the discrete-event engine on the customer streams named by `ids` (every one when
     /// nil), in model order; windows become phases of the degraded run.
+    /// `progress` hears what is running (`open-account baseline`), and how many of its
+    /// replications are done out of how many.
     public static func discreteEvent(_ model: Model, degradations: [Degradation], streams ids: [String]? = nil,
                                      settings: DiscreteEventEngine.Settings,
-                                     shouldStop: @escaping @Sendable () -> Bool = { false }) -> EventRun {
+                                     shouldStop: @escaping @Sendable () -> Bool = { false },
+                                     progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }) -> EventRun {
         let undegraded = Propagation(model: model, degradations: [])
         let lasting = Propagation(model: model, degradations: degradations.filter { $0.window == nil })
         let plan = WindowReport.Plan(model: model, degradations: degradations)
@@ -139,8 +142,9 @@ extension Simulation {
         for stream in model.streams where stream.kind == .customer {
             if let ids, !ids.contains(where: { $0.caseInsensitiveEquals(stream.id) }) { continue }
             do throws(FlowNetwork.Unavailable) {
+                let id = stream.id
                 let baseline = DiscreteEventEngine.run(.init(steady: try FlowNetwork(stream, propagation: undegraded)), settings: settings,
-                                                       shouldStop: shouldStop)
+                                                       shouldStop: shouldStop) { progress("\(id) baseline", $0, settings.runs) }
                 let baselineCase = EventSimulation.Case(result: baseline, metrics: OutcomeMetrics.outcomes(of: stream, baseline: baseline, result: baseline))
                 var degradedCase: EventSimulation.Case?
                 var capped: [String] = []
@@ -151,7 +155,9 @@ extension Simulation {
                     }
                     let timeline = DiscreteEventEngine.Timeline(steady: try FlowNetwork(stream, propagation: lasting), phases: phases)
                     capped = ([timeline.steady] + phases.map(\.network)).flatMap(\.cappedStages).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
-                    let degraded = DiscreteEventEngine.run(timeline, settings: settings, shouldStop: shouldStop)
+                    let degraded = DiscreteEventEngine.run(timeline, settings: settings, shouldStop: shouldStop) {
+                        progress("\(id) degraded", $0, settings.runs)
+                    }
                     degradedCase = EventSimulation.Case(result: degraded, metrics: OutcomeMetrics.outcomes(of: stream, baseline: baseline, result: degraded))
                 }
                 simulated.append(EventSimulation(stream: stream.id, baseline: baselineCase, degraded: degradedCase, cappedStages: capped))

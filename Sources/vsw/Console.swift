@@ -10,6 +10,14 @@ enum Console {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Draws `label: [#####·····] done/total` over itself on standard error; clears it when done.
+    @Sendable static func progress(_ label: String, _ done: Int, _ total: Int) {
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "#", count: filled) + String(repeating: "·", count: width - filled)
+        writeError(done >= total ? "\r\u{1B}[K" : "\r\u{1B}[Ksimulating \(label): [\(bar)] \(done)/\(total)")
+    }
+
     /// Line editing only when both standard input and output are terminals.
     static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 

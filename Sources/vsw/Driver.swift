@@ -26,6 +26,8 @@ struct Driver {
         // At the prompt Ctrl-C only sets a flag (the line editor's handler): a long run polls
         // it and stops with what it has done. Elsewhere Ctrl-C ends the process as usual.
         if interactive { self.session.shouldStop = { Interrupts.pending } }
+        // A progress bar for long runs, on standard error when it is a terminal.
+        if isatty(2) == 1 { self.session.progress = Console.progress }
         let environment = ProcessInfo.processInfo.environment
         colour = isatty(1) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     }

@@ -25,8 +25,8 @@ public enum DiscreteEventEngine {
     /// One stage's figures, pooled over replications.
     public struct StageFigures: Sendable, Hashable {
         public let stage: String
-        /// Busy server-hours ÷ (servers × hours observed).
-        public let utilisation: Double
+        /// Busy server-hours ÷ (servers × hours observed); nil when nothing was observed.
+        public let utilisation: Double?
         /// Mean time per visit not in service (fixed wait and queue), hours; nil without visits.
         public let waitMeanHours: Double?
     }
@@ -106,18 +106,21 @@ public enum DiscreteEventEngine {
         }
     }
 
-    /// Runs `settings.runs` replications of `timeline`; `shouldStop` is polled while they run.
+    /// Runs `settings.runs` replications of `timeline`; `shouldStop` is polled while they run,
+    /// and `progress` hears how many are done each time one finishes (from any thread).
     public static func run(_ timeline: Timeline, settings: Settings,
-                           shouldStop: @escaping @Sendable () -> Bool = { false }) -> Result {
+                           shouldStop: @escaping @Sendable () -> Bool = { false },
+                           progress: @escaping @Sendable (Int) -> Void = { _ in }) -> Result {
         let replication = replication(timeline, settings)
         let runs = max(0, settings.runs)
         let slots = Slots(count: runs)
         let workers = max(1, min(runs, settings.concurrency ?? ProcessInfo.processInfo.activeProcessorCount))
+        progress(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Worker w runs replications w, w + workers, …; each writes only its own slot.
             for index in stride(from: worker, to: runs, by: workers) where !shouldStop() {
                 let seed = SplitMix64.replicationSeed(master: settings.seed, replication: index)
-                slots.store(replication.run(seed: seed, shouldStop: shouldStop), at: index)
+                progress(slots.store(replication.run(seed: seed, shouldStop: shouldStop), at: index))
             }
         }
         return reduce(slots.tallies(), asked: runs, timeline.steady, horizonHours: settings.horizonHours)
@@ -177,7 +180,7 @@ public enum DiscreteEventEngine {
         let mean = means.isEmpty ? nil : means.reduce(0, +) / Double(means.count)
         let stages = network.stages.indices.map { index in
             StageFigures(stage: network.stages[index].name,
-                         utilisation: observed > 0 ? busy[index] / (Double(network.stages[index].servers) * observed) : 0,
+                         utilisation: observed > 0 ? busy[index] / (Double(network.stages[index].servers) * observed) : nil,
                          waitMeanHours: visits[index] > 0 ? waits[index] / Double(visits[index]) : nil)
         }
         let steadyFigure = { (value: Double?) in overloaded ? nil : value }
@@ -228,14 +231,18 @@ public enum DiscreteEventEngine {
     /// One slot per replication, written once each from whichever thread ran it.
     private final class Slots: @unchecked Sendable {
         private var values: [Replication.Tally?]
+        private var stored = 0
         private let lock = NSLock()
 
         init(count: Int) { values = Array(repeating: nil, count: count) }
 
-        func store(_ tally: Replication.Tally, at index: Int) {
+        /// Stores a replication's tally; returns how many are stored.
+        func store(_ tally: Replication.Tally, at index: Int) -> Int {
             lock.lock()
+            defer { lock.unlock() }
             values[index] = tally
-            lock.unlock()
+            stored += 1
+            return stored
         }
 
         /// The replications that ran, in replication order.

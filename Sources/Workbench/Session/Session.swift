@@ -24,6 +24,8 @@ public struct Session: Sendable {
     public private(set) var cells: [Cell] = []
     /// Polled by long runs (the discrete-event engine): true stops them with what is done.
     public var shouldStop: @Sendable () -> Bool = { false }
+    /// Told how a long run goes: what runs, and how many of its replications are done of how many.
+    public var progress: @Sendable (String, Int, Int) -> Void = { _, _, _ in }
 
     public init(output: OutputMode = .text, seed: UInt64 = 1) {
         self.output = output
@@ -278,7 +280,7 @@ public struct Session: Sendable {
                 return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
             case .discreteEvent(let settings):
                 let run = try SimulationViews.runEvents(stream, in: model, degradations: snapshot.degradations, settings: settings,
-                                                        shouldStop: shouldStop)
+                                                        shouldStop: shouldStop, progress: progress)
                 return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
             }
         case .impact(let stream):

@@ -13,9 +13,11 @@ enum SimulationViews {
 
     /// The same through the discrete-event engine.
     static func runEvents(_ name: Operand?, in model: Model, degradations: [Degradation], settings: DiscreteEventEngine.Settings,
-                          shouldStop: @escaping @Sendable () -> Bool) throws(LanguageError) -> Simulation.EventRun {
+                          shouldStop: @escaping @Sendable () -> Bool,
+                          progress: @escaping @Sendable (String, Int, Int) -> Void) throws(LanguageError) -> Simulation.EventRun {
         let ids = try customerStream(name, in: model)
-        let run = Simulation.discreteEvent(model, degradations: degradations, streams: ids, settings: settings, shouldStop: shouldStop)
+        let run = Simulation.discreteEvent(model, degradations: degradations, streams: ids, settings: settings, shouldStop: shouldStop,
+                                           progress: progress)
         try refuseSkipped(run.skipped, name)
         return run
     }
