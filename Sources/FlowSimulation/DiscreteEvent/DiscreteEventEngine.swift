@@ -82,6 +82,11 @@ public enum DiscreteEventEngine {
     /// Buckets of the time series of a windowed run.
     public static let seriesBuckets = 200
 
+    /// The most items a replication holds at once (about 30 bytes each): past it, as past the
+    /// event budget, the run stops and is marked truncated. It bounds memory when a stream is
+    /// overloaded and its backlog would grow without end.
+    public static let maximumInSystem = 2_000_000
+
     /// A stream over time: its steady network, and the windows' networks with their times
     /// (hours after warm-up).
     public struct Timeline: Sendable, Hashable {

@@ -221,7 +221,9 @@ struct Replication {
                 phase = stage
                 for index in 0..<count { startQueued(index, now) }
             }
-            if tally.events >= eventBudget {
+            // The budget bounds the work; the cap on items in the stream bounds memory when a
+            // stream is overloaded and its backlog would grow without end.
+            if tally.events >= eventBudget || inSystem > DiscreteEventEngine.maximumInSystem {
                 tally.truncated = true
                 break
             }

@@ -141,7 +141,7 @@ enum SimulationViews {
             notes.insert("Overloaded: work arrives faster than a stage can do it, so time-to-value has no steady value.", at: 0)
         }
         if cases.contains(where: \.truncated) {
-            notes.insert("Truncated: the event budget stopped a replication before the horizon.", at: 0)
+            notes.insert("Truncated: the event budget stopped a replication before the horizon (or its backlog passed \(DiscreteEventEngine.maximumInSystem) items).", at: 0)
         }
         var stageColumns: [Table.Column] = [.init("stage")]
         for figures in cases {
