@@ -46,17 +46,6 @@ public enum AnalyticEngine {
         public let backlogGrowthPerDay: Double?
 
         public var isOverloaded: Bool { backlogGrowthPerDay != nil }
-
-        /// The figure an outcome metric's response model reads.
-        public func value(of driver: Driver) -> Double? {
-            switch driver {
-            case .timeToValueMeanHours: return timeToValueMeanHours
-            case .timeToValueP90Hours: return timeToValueP90Hours
-            case .onTimeRate: return onTimeRate
-            case .defectRate: return defectRate
-            case .throughputPerDay: return throughputPerDay
-            }
-        }
     }
 
     /// The stream's steady state under `propagation` (nil for the baseline).

@@ -1,12 +1,31 @@
 import ValueStreams
 
-/// What an engine's result gives an outcome metric to respond to.
+/// What an engine's result gives an outcome metric to respond to: the drivers.
 public protocol FlowFigures {
-    /// The figure a response model reads, or nil when the result has none.
-    func value(of driver: Driver) -> Double?
+    var throughputPerDay: Double { get }
+    var timeToValueMeanHours: Double? { get }
+    var timeToValueP90Hours: Double? { get }
+    var onTimeRate: Double? { get }
+    /// The defect rate, if the result has one.
+    var defectRateFigure: Double? { get }
 }
 
-extension AnalyticEngine.StreamResult: FlowFigures {}
+extension FlowFigures {
+    /// The figure a response model reads, or nil when the result has none.
+    public func value(of driver: Driver) -> Double? {
+        switch driver {
+        case .timeToValueMeanHours: return timeToValueMeanHours
+        case .timeToValueP90Hours: return timeToValueP90Hours
+        case .onTimeRate: return onTimeRate
+        case .defectRate: return defectRateFigure
+        case .throughputPerDay: return throughputPerDay
+        }
+    }
+}
+
+extension AnalyticEngine.StreamResult: FlowFigures {
+    public var defectRateFigure: Double? { defectRate }
+}
 
 /// Customer outcome metrics from their response models (DESIGN §6): a metric with
 /// `responds` is `baseline + Σ k_d · (driver_d − driver_d at the undegraded baseline)`,

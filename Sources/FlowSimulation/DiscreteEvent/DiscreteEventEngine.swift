@@ -260,13 +260,5 @@ public enum DiscreteEventEngine {
 }
 
 extension DiscreteEventEngine.Result: FlowFigures {
-    public func value(of driver: Driver) -> Double? {
-        switch driver {
-        case .timeToValueMeanHours: return timeToValueMeanHours
-        case .timeToValueP90Hours: return timeToValueP90Hours
-        case .onTimeRate: return onTimeRate
-        case .defectRate: return defectRate
-        case .throughputPerDay: return throughputPerDay
-        }
-    }
+    public var defectRateFigure: Double? { defectRate }
 }
