@@ -1,9 +1,10 @@
 import ValueStreams
 
 /// What degradations limited to a window (`from T for D`) do to the items they touch
-/// (DESIGN §6), from the analytic engine's figures.
+/// (DESIGN §6): from the analytic engine's figures (`make`), or counted by the
+/// discrete-event engine (`DiscreteEventEngine.window`).
 ///
-/// The method, documented because the discrete-event engine is checked against it:
+/// The analytic method, documented because the discrete-event engine is checked against it:
 /// - Time is cut into segments at every window's start and end; in each, the degradations
 ///   in force give the stream's network. Before the first and after the last, only the
 ///   degradations without a window apply (the *steady* network).
@@ -14,8 +15,10 @@ import ValueStreams
 ///   the steady queue as well.
 /// - **Pointwise-stationary**: without a backlog, an item sees at each stage the steady state
 ///   of the segment it reaches that stage in.
-/// - An item reaches stage i its first-pass steady sojourns after arriving. It is *touched*
-///   when it reaches a stage the windows change while they last, or a backlog. The report
+/// - An item reaches each stage once it has passed the one before, first pass: its wait
+///   behind a backlog there, or the queue of the segment it reached it in, and its service
+///   and fixed wait. It is *touched* when it reaches a stage the windows change while they
+///   last, or a backlog (whose wait it has once, however many visits it makes). The report
 ///   counts the touched items among the arrivals on a grid from the window's start (less the
 ///   path to the last stage) until the backlog clears; their time-to-value is the mixture of
 ///   the engine's per-item distributions, and the mean and p90 are the mixture's.
@@ -26,6 +29,8 @@ public struct WindowReport: Sendable, Hashable {
         case fluid
         /// No stage was overloaded.
         case pointwiseStationary = "pointwise-stationary"
+        /// Counted by the discrete-event engine over its replications.
+        case discreteEvent = "discrete-event"
     }
 
     /// When the first window starts, hours after warm-up.
@@ -38,12 +43,20 @@ public struct WindowReport: Sendable, Hashable {
     public let timeToValueP90Hours: Double?
     /// The most items waiting in queues at once.
     public let peakBacklog: Double?
-    /// Hours after the last window ends until every backlog has cleared (0 when none built).
+    /// Hours after the last window ends until every backlog has cleared (0 when none built);
+    /// nil when the stream is overloaded outside the window, or (discrete-event) when some
+    /// replication had not cleared by the end of its horizon.
     public let clearHours: Double?
     public let method: Method
 
     /// Arrival times sampled across the touched span.
     static let gridPoints = 200
+
+    /// A count of items, whole; nil past what an Int holds.
+    static func itemCount(_ items: Double) -> Int? {
+        let rounded = items.rounded()
+        return rounded >= 0 && rounded < 9e18 ? Int(rounded) : nil
+    }
 
     /// The windows' timeline, the same for every stream: segments cut at each window's start
     /// and end, with the propagation of the degradations in force in each.
@@ -171,8 +184,9 @@ public struct WindowReport: Sendable, Hashable {
         private(set) var events: [Event] = []
         /// When every backlog has cleared; nil if the bound on events was reached first.
         private(set) var cleared: Double?
-        /// Hours from arrival to reaching each stage, first pass, steady state.
-        private(set) var offsets: [Double] = []
+        /// Hours from arrival to reaching the last stage, first pass, steady state: an item
+        /// arriving earlier than this before the first window passes every stage before it.
+        private(set) var pathToLastStage = 0.0
 
         init(segments: [Segment], steady: Profile, start: Double, end: Double) {
             self.segments = segments
@@ -211,11 +225,7 @@ public struct WindowReport: Sendable, Hashable {
                 if let emptying { backlog[emptying] = 0 }
                 time += step
             }
-            var offset = 0.0
-            offsets = steady.results.map { result in
-                defer { offset += result.fixedWaitHours + (result.queueWaitHours ?? 0) + (result.serviceHours ?? 0) }
-                return offset
-            }
+            pathToLastStage = steady.results.dropLast().reduce(0) { $0 + $1.fixedWaitHours + ($1.queueWaitHours ?? 0) + ($1.serviceHours ?? 0) }
         }
 
         func report() -> WindowReport {
@@ -224,7 +234,7 @@ public struct WindowReport: Sendable, Hashable {
                 return WindowReport(startHours: start, durationHours: end - start, itemsAffected: nil, timeToValueMeanHours: nil,
                                     timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .fluid)
             }
-            let firstTouched = start - (offsets.last ?? 0)
+            let firstTouched = start - pathToLastStage
             let span = max(0, max(end, cleared) - firstTouched)
             let touched = (0..<Self.points).compactMap { point in
                 item(arrivingAt: firstTouched + span * (Double(point) + 0.5) / Double(Self.points))
@@ -232,18 +242,12 @@ public struct WindowReport: Sendable, Hashable {
             let share = Double(touched.count) / Double(Self.points)
             let mean = touched.isEmpty ? nil : touched.reduce(0) { $0 + $1.fixed + $1.mean } / Double(touched.count)
             return WindowReport(startHours: start, durationHours: end - start,
-                                itemsAffected: Self.count(steady.lambda * span * share), timeToValueMeanHours: mean,
+                                itemsAffected: WindowReport.itemCount(steady.lambda * span * share), timeToValueMeanHours: mean,
                                 timeToValueP90Hours: touched.isEmpty ? nil : Self.quantile(0.9, of: touched), peakBacklog: peakBacklog(),
                                 clearHours: max(0, cleared - end), method: built ? .fluid : .pointwiseStationary)
         }
 
         static var points: Int { WindowReport.gridPoints }
-
-        /// A count of items, whole; nil past what an Int holds.
-        static func count(_ items: Double) -> Int? {
-            let rounded = items.rounded()
-            return rounded >= 0 && rounded < 9e18 ? Int(rounded) : nil
-        }
 
         /// The last event at or before t, or nil before the first.
         private func eventIndex(at t: Double) -> Int? {
@@ -286,16 +290,19 @@ public struct WindowReport: Sendable, Hashable {
         private func item(arrivingAt t: Double) -> AnalyticEngine.TimeToValue? {
             var distribution = AnalyticEngine.TimeToValue()
             var touched = false
+            var reached = t
             for i in steady.stages.indices {
-                let reached = t + offsets[i]
                 let profile = eventIndex(at: reached).map { events[$0].profile } ?? steady
                 let wait = fluidWait(i, at: reached)
                 touched = touched || wait > 0 || profile.stages[i] != steady.stages[i]
                 let result = profile.results[i]
-                // Behind a fluid backlog the wait is the backlog's, not the steady queue's as well.
+                // Behind a fluid backlog the wait is the backlog's, once, not the steady queue's as well.
                 let queue = wait > 0 ? 0 : result.queueWaitHours ?? 0
                 let sojourn = queue + (result.serviceHours ?? steady.results[i].serviceHours ?? 0)
-                distribution.add(visits: result.visits, fixed: result.fixedWaitHours + wait, sojourn: sojourn)
+                distribution.add(visits: result.visits, fixed: result.fixedWaitHours, sojourn: sojourn)
+                distribution.add(visits: 1, fixed: wait, sojourn: 0)
+                // The item reaches the next stage once it has passed this one, first pass.
+                reached += wait + result.fixedWaitHours + sojourn
             }
             return touched ? distribution : nil
         }

@@ -179,4 +179,35 @@ struct DiscreteEventTests {
         let before = series.filter { $0.timeHours < 95 }
         #expect(before.allSatisfy { $0.wip < steady + 0.5 * analytic }, "no backlog before the window")
     }
+
+    @Test("a tandem outage: the DES window figures agree with the analytic fluid's within the documented tolerance")
+    func windowAgreesWithFluid() throws {
+        typealias Help = DegradedEngineTests
+        // A (2 × 0.2 h, 10/h) then B (3 × 0.4 h, 7.5/h), fed 5/h; A stops for 24 h from 50 h.
+        // Fluid: 120 items queue at A; after the window A drains at 5/h into B, which cannot keep
+        // up and builds 60; the backlog has moved through and cleared 48 h after the window.
+        let customer = try Help.customer([Help.stage("A", servers: 2, hours: 0.2), Help.stage("B", servers: 3, hours: 0.4)], perHour: 5)
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1)])
+        let outage = [Help.degrade("a", .availability, .to, 0, window: (50, 24))]
+        var settings = Self.settings(runs: 24, horizon: 250)
+        settings.warmupHours = 50
+        let fluid = try #require(Simulation.analytic(model, degradations: outage).streams.first?.degraded?.window)
+        let des = try #require(Simulation.discreteEvent(model, degradations: outage, settings: settings).streams.first?.degraded?.result.window)
+        #expect(fluid.method == .fluid && des.method == .discreteEvent)
+        #expect(Help.close(fluid.clearHours, 48, relative: 1e-6), "fluid clears in \(fluid.clearHours ?? -1) h")
+        #expect(des.startHours == 50 && des.durationHours == 24)
+        let pairs: [(String, Double?, Double?)] = [
+            ("items affected", fluid.itemsAffected.map(Double.init), des.itemsAffected.map(Double.init)),
+            ("time-to-value mean", fluid.timeToValueMeanHours, des.timeToValueMeanHours),
+            ("time-to-value p90", fluid.timeToValueP90Hours, des.timeToValueP90Hours),
+            ("peak backlog", fluid.peakBacklog, des.peakBacklog),
+            ("clear", fluid.clearHours, des.clearHours),
+        ]
+        for (figure, analytic, simulated) in pairs {
+            let analytic = try #require(analytic, "\(figure): analytic")
+            let simulated = try #require(simulated, "\(figure): DES")
+            #expect(abs(simulated - analytic) <= DiscreteEventEngine.windowTolerance * analytic,
+                    "\(figure): DES \(simulated), fluid \(analytic)")
+        }
+    }
 }

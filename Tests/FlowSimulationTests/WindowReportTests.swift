@@ -108,6 +108,24 @@ struct WindowReportTests {
         #expect(window.method == .fluid)
     }
 
+    @Test("in tandem, an item reaches the next stage when it has left the backlog: it waits there behind what A passed on first")
+    func itemsCarryTheirDelayDownstream() throws {
+        // A passes 10 an hour, B 7.5; 5 arrive an hour; A stops for D = 24 h. An item arriving
+        // s h into the window waits 24 − s/2 at A and s/6 at B; one arriving u h after it, 12 − u/2
+        // at A and 4 + u/6 at B; one arriving 24 + u h after it (u < 24) waits (60 − 2.5u)/7.5 at
+        // B, and A's steady queue. Equal numbers in each third: mean waits 20, 12 and 4 h.
+        let a = 5.0
+        let stages = [Help.stage("A", servers: 2, hours: 0.2), Help.stage("B", servers: 3, hours: 0.4)]
+        let model = Help.model(try Help.customer(stages, perHour: a), [Help.link("a", "c/A", .capacity, 1)])
+        let window = try #require(try simulate(model, [Help.degrade("a", .availability, .to, 0, window: (50, 24))]).degraded?.window)
+        #expect(Help.close(window.clearHours, 48))
+        let queueA = Help.queueWait(arrivals: a, service: 0.2, servers: 2)
+        let expected = (20.0 + 12 + 4) / 3 + 0.2 + 0.4 + queueA / 3
+        // The report samples 200 arrivals over the touched span: within 1 % of the integral.
+        #expect(Help.close(window.timeToValueMeanHours, expected, relative: 0.01), "mean \(window.timeToValueMeanHours ?? -1), expected \(expected)")
+        #expect(Help.close(window.itemsAffected.map(Double.init), a * 72, relative: 0.01))
+    }
+
     @Test("a partial loss that overloads a stage in the window: backlog (a − μ')·D, drained at μ − a")
     func partialOverload() throws {
         // 30 % availability: μ' = 0.3 × 10 = 3/h against a = 5/h.

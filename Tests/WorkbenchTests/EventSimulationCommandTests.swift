@@ -61,4 +61,36 @@ struct EventSimulationCommandTests {
         #expect(failure(&session, "set budget 0")?.message.contains("not an event budget") == true)
         #expect(failure(&session, "set budget lots")?.span?.column == 12)
     }
+
+    @Test("a windowed outage: the degraded case carries the DES's window figures and its time series, in JSON and in the notes")
+    func windowedOutage() throws {
+        var session = Session()
+        try run(&session, "load demo; degrade it-infra availability to 0% from 50h for 8h")
+        let command = "simulate engine des runs 3 horizon 300h warmup 50h stream open-account"
+        let reply = try run(&session, command)
+        let lines = JSONRenderer.render(reply.result).split(separator: "\n").map(String.init)
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.count == 2)
+        #expect(objects.first?["window"] is NSNull, "the baseline has no window")
+        let window = try #require(objects.last?["window"] as? [String: Any])
+        #expect(window["start_h"] as? Double == 50 && window["duration_h"] as? Double == 8)
+        // Verify identity stops for 8 h at 5 an hour: about 40 wait at its peak, and each figure is there.
+        let peak = try #require(window["peak_backlog"] as? Double)
+        #expect(peak > 30 && peak < 70, "peak \(peak)")
+        #expect((window["items_affected"] as? Int).map { $0 > 40 } == true)
+        for key in ["ttv_mean_h", "ttv_p90_h", "clear_h"] { #expect((window[key] as? Double).map { $0 > 0 } == true, "\(key)") }
+        #expect((objects.last?["series"] as? [Any])?.count == 200)
+        let text = Renderer.render(reply.result, RenderOptions(mode: .text))
+        #expect(text.contains("Work in progress over the horizon:"))
+        #expect(text.contains("The window (8h from 50h) touches about") && text.contains("(means over the replications)."))
+    }
+
+    @Test("a window that ends past the horizon is refused, at the horizon typed, with one that would do")
+    func windowPastHorizon() throws {
+        var session = Session()
+        try run(&session, "load demo; degrade it-infra availability to 0% from 500h for 2d")
+        let error = try #require(failure(&session, "simulate engine des runs 2 horizon 400h stream open-account"))
+        #expect(error.message.contains("a window ends at 548h, after the horizon of 400h") && error.message.contains("horizon 1096h"))
+        #expect(error.span?.column == 36, "at 400h")
+    }
 }

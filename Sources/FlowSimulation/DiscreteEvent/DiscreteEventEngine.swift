@@ -67,6 +67,9 @@ public enum DiscreteEventEngine {
         /// For runs with windows: the statistics window in 200 buckets, pooled over the
         /// replications; empty otherwise.
         public let series: [SeriesPoint]
+        /// What the windows did to the items they touched (`WindowReport.Method.discreteEvent`);
+        /// nil without a window, or when no window changes the stream.
+        public let window: WindowReport?
     }
 
     /// One bucket of the time series.
@@ -78,6 +81,13 @@ public enum DiscreteEventEngine {
         /// Mean time-to-value of the items that finished in the bucket; nil when none did.
         public let timeToValueMeanHours: Double?
     }
+
+    /// How far the analytic window report (`WindowReport.Method.fluid`) may lie from the
+    /// DES's on a window that overloads a stage: relative, for every figure. It holds when
+    /// the window is long beside the stream's time-to-value and items spend it in queues,
+    /// not in fixed waits (the fluid has no items in transit); the suite checks it on a tandem
+    /// outage.
+    public static let windowTolerance = 0.15
 
     /// Buckets of the time series of a windowed run.
     public static let seriesBuckets = 200
@@ -128,7 +138,7 @@ public enum DiscreteEventEngine {
                 progress(slots.store(replication.run(seed: seed, shouldStop: shouldStop), at: index))
             }
         }
-        return reduce(slots.tallies(), asked: runs, timeline.steady, horizonHours: settings.horizonHours)
+        return reduce(slots.tallies(), asked: runs, timeline, horizonHours: settings.horizonHours)
     }
 
     static func replication(_ timeline: Timeline, _ settings: Settings) -> Replication {
@@ -143,16 +153,26 @@ public enum DiscreteEventEngine {
         for window in timeline.phases {
             phases.append(phase(settings.warmupHours + window.start, window.network))
         }
-        if let last = timeline.phases.last { phases.append(phase(settings.warmupHours + last.end, steady)) }
+        var windows: Replication.Windows?
+        if let first = timeline.phases.first, let last = timeline.phases.last {
+            phases.append(phase(settings.warmupHours + last.end, steady))
+            let changed = steady.stages.indices.map { index in timeline.phases.contains { $0.network.stages[index] != steady.stages[index] } }
+            let profile = WindowReport.Profile(steady)
+            if changed.contains(true), profile.isStable {
+                windows = Replication.Windows(start: settings.warmupHours + first.start, end: settings.warmupHours + last.end,
+                                              changed: changed, clearLevel: steady.stages.indices.reduce(0) { $0 + profile.queued($1) })
+            }
+        }
         return Replication(lambda: steady.arrivalsPerHour, servers: steady.stages.map(\.servers), reworkTo: steady.stages.map(\.reworkTo),
                            units: steady.stages.map { UnitServiceTime(cv: $0.serviceCV) }, phases: phases,
                            promiseHours: steady.promiseHours, windowStart: settings.warmupHours,
                            windowEnd: settings.warmupHours + settings.horizonHours, eventBudget: settings.eventBudget,
-                           seriesBuckets: timeline.phases.isEmpty ? 0 : seriesBuckets)
+                           seriesBuckets: timeline.phases.isEmpty ? 0 : seriesBuckets, windows: windows)
     }
 
     /// Pools the finished replications, in replication order.
-    static func reduce(_ tallies: [Replication.Tally], asked: Int, _ network: FlowNetwork, horizonHours: Double) -> Result {
+    static func reduce(_ tallies: [Replication.Tally], asked: Int, _ timeline: Timeline, horizonHours: Double) -> Result {
+        let network = timeline.steady
         let steady = AnalyticEngine.run(network)
         let overloaded = steady.isOverloaded
         let done = tallies.filter { !$0.cancelled }
@@ -209,7 +229,42 @@ public enum DiscreteEventEngine {
             wip: steadyFigure(observed > 0 ? itemHours / observed : nil),
             flowEfficiency: steadyFigure(timeToValue > 0 ? service / timeToValue : nil),
             stages: stages, events: events, truncated: tallies.contains(where: \.truncated),
-            cancelled: done.count < asked, overloaded: overloaded, backlogGrowthPerDay: steady.backlogGrowthPerDay, series: series)
+            cancelled: done.count < asked, overloaded: overloaded, backlogGrowthPerDay: steady.backlogGrowthPerDay, series: series,
+            window: window(done, timeline, overloaded: overloaded))
+    }
+
+    /// The windows' figures over the replications done: items touched, peak queued and
+    /// clearing time as means over replications; time-to-value over the touched items pooled.
+    /// An item is touched when it reaches a stage a window changes, from the first window's
+    /// start until the queues hold no more items than their steady mean, or is at one as the
+    /// first window starts. Nil when no window changes the stream.
+    static func window(_ done: [Replication.Tally], _ timeline: Timeline, overloaded: Bool) -> WindowReport? {
+        guard let first = timeline.phases.first, let last = timeline.phases.last,
+              timeline.phases.contains(where: { $0.network != timeline.steady }) else { return nil }
+        let (start, duration) = (first.start, last.end - first.start)
+        let reached = done.map(\.window).filter(\.reached)
+        guard !overloaded, !reached.isEmpty else {
+            return WindowReport(startHours: start, durationHours: duration, itemsAffected: nil, timeToValueMeanHours: nil,
+                                timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .discreteEvent)
+        }
+        var histogram = LogHistogram()
+        var completed = 0, touched = 0, peak = 0
+        var timeToValue = 0.0, clear = 0.0
+        var cleared = true
+        for tally in reached {
+            histogram.merge(tally.histogram)
+            completed += tally.completed
+            touched += tally.touched
+            peak += tally.peakQueued
+            timeToValue += tally.timeToValueSum
+            if let hours = tally.clearHours { clear += hours } else { cleared = false }
+        }
+        let runs = Double(reached.count)
+        return WindowReport(startHours: start, durationHours: duration,
+                            itemsAffected: WindowReport.itemCount(Double(touched) / runs),
+                            timeToValueMeanHours: completed > 0 ? timeToValue / Double(completed) : nil,
+                            timeToValueP90Hours: histogram.quantile(0.9), peakBacklog: Double(peak) / runs,
+                            clearHours: cleared ? clear / runs : nil, method: .discreteEvent)
     }
 
     /// The 95 % half-width of the mean of `values`: t(0.975, n − 1)·s/√n; nil under two.

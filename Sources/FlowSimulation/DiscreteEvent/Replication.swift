@@ -62,12 +62,40 @@ struct Replication {
         var events = 0
         var truncated = false
         var cancelled = false
+        var window = WindowTally()
 
         init(stages: Int) {
             busyHours = [Double](repeating: 0, count: stages)
             waitHours = [Double](repeating: 0, count: stages)
             visits = [Int](repeating: 0, count: stages)
         }
+    }
+
+    /// What the windows do to the items they touch, as one replication saw it.
+    struct WindowTally: Sendable {
+        /// Whether the run reached the first window's start.
+        var reached = false
+        /// The most items in queues at once from the first window's start until cleared.
+        var peakQueued = 0
+        /// Hours after the last window's end until the queues held no more items than their
+        /// steady mean; nil if that did not happen before the run ended.
+        var clearHours: Double?
+        var touched = 0
+        var completed = 0
+        var timeToValueSum = 0.0
+        var histogram = LogHistogram()
+    }
+
+    /// Where the windows act: from the first one's start to the last one's end (absolute
+    /// hours; phases 1 and last), and the stages some window changes.
+    struct Windows {
+        let start: Double
+        let end: Double
+        let changed: [Bool]
+        /// The stream has cleared once its queues hold no more items than this: the steady
+        /// network's mean (the analytic engine's, exact for exponential networks), as the
+        /// fluid backlog the analytic window report follows lies in the queues.
+        let clearLevel: Double
     }
 
     let lambda: Double
@@ -81,6 +109,8 @@ struct Replication {
     let eventBudget: Int
     /// Buckets of the time series over the statistics window; 0 for none.
     let seriesBuckets: Int
+    /// Nil when no window changes the stream.
+    let windows: Windows?
 
     /// Runs to the end of the statistics window (or the budget, or `shouldStop`).
     func run(seed: UInt64, shouldStop: @Sendable () -> Bool) -> Tally {
@@ -94,7 +124,9 @@ struct Replication {
             heap.insert(Event(time: time, sequence: sequence, kind: kind, stage: Int32(stage), item: item))
         }
         // Items, field by field; freed slots are reused.
-        var arrival: [Double] = [], visitStart: [Double] = [], service: [Double] = [], wasReworked: [Bool] = []
+        var arrival: [Double] = [], visitStart: [Double] = [], service: [Double] = [], wasReworked: [Bool] = [], touched: [Bool] = []
+        // The stage of each item's current visit, −1 for a free slot.
+        var at: [Int32] = []
         var free: [Int32] = []
         var queues = [Deque<Int32>](repeating: [], count: count)
         var busy = [Int](repeating: 0, count: count)
@@ -102,6 +134,14 @@ struct Replication {
         var inSystem = 0
         var inSystemSince = 0.0
         var phase = 0
+        var queued = 0
+        /// An item counts as touched when it reaches a changed stage from the first window's
+        /// start until the stream has cleared, or is at one when the first window starts.
+        /// The stream has cleared when, after the last window, its queues hold no more than
+        /// their steady mean.
+        enum WindowState { case before, during, draining, cleared }
+        var windowState = WindowState.before
+        let changed = windows?.changed ?? []
         let (start, end) = (windowStart, windowEnd)
         func overlap(_ from: Double, _ to: Double) -> Double { max(0, min(to, end) - max(from, start)) }
 
@@ -150,17 +190,40 @@ struct Replication {
                 startService(stage, item, now)
             } else {
                 queues[stage].append(item)
+                queued += 1
+                if windowState == .during || windowState == .draining { tally.window.peakQueued = max(tally.window.peakQueued, queued) }
             }
+        }
+        func touch(_ item: Int32) {
+            guard !touched[Int(item)] else { return }
+            touched[Int(item)] = true
+            tally.window.touched += 1
         }
         func visit(_ stage: Int, _ item: Int32, _ now: Double) {
             visitStart[Int(item)] = now
+            at[Int(item)] = Int32(stage)
+            if windowState == .during || windowState == .draining, changed[stage] { touch(item) }
             let wait = phases[phase].fixedWaitHours[stage]
             if wait > 0 { schedule(now + wait, .waitEnd, stage, item) } else { join(stage, item, now) }
         }
         func startQueued(_ stage: Int, _ now: Double) {
             while busy[stage] < servers[stage], phases[phase].serviceHours[stage].isFinite, let next = queues[stage].popFirst() {
+                queued -= 1
                 startService(stage, next, now)
             }
+        }
+
+        /// The first window starts: the items at a changed stage are touched.
+        func openWindows() {
+            windowState = .during
+            tally.window.reached = true
+            tally.window.peakQueued = queued
+            for (item, stage) in at.enumerated() where stage >= 0 && changed[Int(stage)] { touch(Int32(item)) }
+        }
+        func clearIfDrained(_ now: Double) {
+            guard let windows, Double(queued) <= windows.clearLevel else { return }
+            windowState = .cleared
+            tally.window.clearHours = now - windows.end
         }
 
         schedule(-log(random.arrivals.uniform()) / lambda, .arrival, 0, -1)
@@ -178,12 +241,15 @@ struct Replication {
                     arrival[Int(item)] = now
                     service[Int(item)] = 0
                     wasReworked[Int(item)] = false
+                    touched[Int(item)] = false
                 } else {
                     item = Int32(arrival.count)
                     arrival.append(now)
                     visitStart.append(now)
                     service.append(0)
                     wasReworked.append(false)
+                    touched.append(false)
+                    at.append(0)
                 }
                 setInSystem(1, now)
                 schedule(now - log(random.arrivals.uniform()) / lambda, .arrival, 0, -1)
@@ -212,14 +278,26 @@ struct Replication {
                             tally.seriesCompleted[bucket(now)] += 1
                             tally.seriesTimeToValue[bucket(now)] += timeToValue
                         }
+                        if touched[Int(item)] {
+                            tally.window.completed += 1
+                            tally.window.timeToValueSum += timeToValue
+                            tally.window.histogram.add(timeToValue)
+                        }
                     }
                     setInSystem(-1, now)
+                    at[Int(item)] = -1
                     free.append(item)
                 }
                 startQueued(stage, now)
+                if windowState == .draining { clearIfDrained(now) }
             case .phaseChange:
                 phase = stage
+                if windows != nil, phase == 1 { openWindows() }
                 for index in 0..<count { startQueued(index, now) }
+                if windows != nil, phase == phases.count - 1 {
+                    windowState = .draining
+                    clearIfDrained(now)
+                }
             }
             // The budget bounds the work; the cap on items in the stream bounds memory when a
             // stream is overloaded and its backlog would grow without end.

@@ -279,6 +279,8 @@ public struct Session: Sendable {
                 let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)
                 return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
             case .discreteEvent(let settings):
+                try SimulationViews.refuseWindowsPastHorizon(snapshot.degradations, settings: settings,
+                                                             horizon: options.first { $0.key.text.lowercased() == "horizon" }?.value)
                 let run = try SimulationViews.runEvents(stream, in: model, degradations: snapshot.degradations, settings: settings,
                                                         shouldStop: shouldStop, progress: progress)
                 return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))

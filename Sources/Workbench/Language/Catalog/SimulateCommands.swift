@@ -46,6 +46,10 @@ extension CommandCatalog {
                         "engine des runs the discrete-event engine: runs replications (default 20) of horizon T (10000h) after warmup T (500h),",
                         "seeded from seed N (else set seed); means carry a 95% interval across replications, percentiles come from a log-bucket",
                         "histogram (within 0.5%). Baseline and degraded draw the same random numbers. Ctrl-C stops it with the replications done.",
+                        "With a window, the DES's degraded case covers the whole horizon, with a time series of work in progress, and its window",
+                        "line counts the items that reach a changed stage until the queues are back to their steady mean (means over the runs);",
+                        "on an outage long beside the time-to-value the analytic window figures agree with these within 15%.",
+                        "The horizon must reach past the last window's end.",
                     ]) { cursor throws(LanguageError) in
             var engine: Operand?
             var stream: Operand?

@@ -85,7 +85,7 @@ struct CaseFigures {
         events = result.events
         truncated = result.truncated
         metrics = simulated.metrics
-        window = nil
+        window = result.window
         series = result.series
     }
 

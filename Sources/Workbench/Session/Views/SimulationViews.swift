@@ -22,6 +22,15 @@ enum SimulationViews {
         return run
     }
 
+    /// A DES run must reach the end of every window to say what it did.
+    static func refuseWindowsPastHorizon(_ degradations: [Degradation], settings: DiscreteEventEngine.Settings,
+                                         horizon: Operand?) throws(LanguageError) {
+        guard let end = degradations.compactMap(\.window).map({ $0.start.hours + $0.length.hours }).max(),
+              end > settings.horizonHours else { return }
+        throw LanguageError("a window ends at \(end.shortDecimal)h, after the horizon of \(settings.horizonHours.shortDecimal)h; "
+                            + "give a horizon that leaves time to clear, e.g. horizon \((2 * end).rounded(.up).shortDecimal)h", at: horizon?.span)
+    }
+
     /// The one customer stream `name` names, as a list of its id; nil without a name.
     private static func customerStream(_ name: Operand?, in model: Model) throws(LanguageError) -> [String]? {
         guard let name else { return nil }
@@ -160,13 +169,21 @@ enum SimulationViews {
 
     static func windowNote(_ window: WindowReport) -> String {
         let span = "The window (\(window.durationHours.shortDecimal)h from \(window.startHours.shortDecimal)h)"
-        guard let items = window.itemsAffected, let mean = window.timeToValueMeanHours, let p90 = window.timeToValueP90Hours,
-              let peak = window.peakBacklog, let clear = window.clearHours else {
+        guard let items = window.itemsAffected, let peak = window.peakBacklog else {
             return span + ": the stream is overloaded outside it too, so its backlog never clears."
         }
-        return span + " touches about \(items) items: their time-to-value averages \(Figures.significant(mean))h, p90 "
-            + "\(Figures.significant(p90))h; at most \(Figures.significant(peak)) wait at once"
-            + (clear > 0 ? ", clearing \(Figures.significant(clear))h after it ends" : "") + " (\(window.method.rawValue) approximation)."
+        let figures = window.timeToValueMeanHours.map { mean in
+            ": their time-to-value averages \(Figures.significant(mean))h"
+                + (window.timeToValueP90Hours.map { ", p90 \(Figures.significant($0))h" } ?? "")
+        } ?? ", none of which finished within the horizon"
+        let clearing: String
+        switch window.clearHours {
+        case nil: clearing = ", not cleared by the end of the horizon"
+        case let clear? where clear > 0: clearing = ", clearing \(Figures.significant(clear))h after it ends"
+        default: clearing = ""
+        }
+        let how = window.method == .discreteEvent ? "means over the replications" : "\(window.method.rawValue) approximation"
+        return span + " touches about \(items) items" + figures + "; at most \(Figures.significant(peak)) wait at once" + clearing + " (\(how))."
     }
 
     static func windowData(_ window: WindowReport) -> Value {
