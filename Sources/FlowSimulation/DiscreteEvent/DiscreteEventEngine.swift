@@ -126,12 +126,14 @@ public enum DiscreteEventEngine {
     public static func run(_ timeline: Timeline, settings: Settings,
                            shouldStop: @escaping @Sendable () -> Bool = { false },
                            progress: @escaping @Sendable (Int) -> Void = { _ in }) -> Result {
-        let replication = replication(timeline, settings)
         let runs = max(0, settings.runs)
         let slots = Slots(count: runs)
         let workers = max(1, min(runs, settings.concurrency ?? ProcessInfo.processInfo.activeProcessorCount))
         progress(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Each worker builds its own parameters: arrays shared between threads would have
+            // their reference counts bounced between cores on every access.
+            let replication = replication(timeline, settings)
             // Worker w runs replications w, w + workers, …; each writes only its own slot.
             for index in stride(from: worker, to: runs, by: workers) where !shouldStop() {
                 let seed = SplitMix64.replicationSeed(master: settings.seed, replication: index)
