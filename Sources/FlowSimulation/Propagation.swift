@@ -60,6 +60,12 @@ public struct Propagation: Sendable, Hashable {
     /// One step of the trace, in words with its figure.
     public struct Step: Sendable, Hashable {
         public let text: String
+        /// The link that passed a level on; nil for a degradation.
+        public let link: String?
+        /// The supporting stream degraded, or whose levels the link passed on.
+        public let source: String
+        /// Where the step acts: the degraded stream, a supporting stream, or `stream/stage`.
+        public let target: String
     }
 
     /// A supporting stream's levels after propagation.
@@ -101,7 +107,8 @@ public struct Propagation: Sendable, Hashable {
                 case .latency: latency = degradation.level(from: latency)
                 case .errors: errors = degradation.level(from: errors)
                 }
-                trace.append(Step(text: "\(stream.id): \(degradation.field.rawValue) \(degradation.change.rawValue) \(degradation.text)"))
+                trace.append(Step(text: "\(stream.id): \(degradation.field.rawValue) \(degradation.change.rawValue) \(degradation.text)",
+                                  link: nil, source: stream.id, target: stream.id))
             }
             own[index] = Levels(capacity: availability * capacity, latencyHours: latency, errors: errors)
         }
@@ -117,7 +124,9 @@ public struct Propagation: Sendable, Hashable {
                 let passed = source.passedOn(by: link)
                 target.absorb(passed)
                 levels[index] = target
-                if let step = Self.step(link, passed, from: source, to: model.streams[index].id, isStage: false) { trace.append(step) }
+                if let step = Self.step(link, passed, from: source, model.streams[from].id, to: model.streams[index].id, isStage: false) {
+                    trace.append(step)
+                }
             }
         }
         // Integration points into customer stages, in link order per stage.
@@ -138,7 +147,9 @@ public struct Propagation: Sendable, Hashable {
                     absorbed.absorb(passed)
                     effect.carriedBy.append(link.name)
                     if passed != .nominal { effect.changedBy.append(Carrier(link: link.name, effect: link.effect, passed: passed)) }
-                    if let step = Self.step(link, passed, from: source, to: "\(stream.id)/\(stage.name)", isStage: true) { trace.append(step) }
+                    if let step = Self.step(link, passed, from: source, model.streams[from].id, to: "\(stream.id)/\(stage.name)", isStage: true) {
+                        trace.append(step)
+                    }
                 }
                 effect.capacityFactor = absorbed.capacity
                 effect.addedWaitHours = absorbed.latencyHours
@@ -185,20 +196,23 @@ public struct Propagation: Sendable, Hashable {
     }
 
     /// The trace step for what a link passed on, or nil when it passed on nothing.
-    static func step(_ link: IntegrationPoint, _ passed: Levels, from source: Levels, to target: String, isStage: Bool) -> Step? {
+    static func step(_ link: IntegrationPoint, _ passed: Levels, from source: Levels, _ sourceID: String, to target: String,
+                     isStage: Bool) -> Step? {
+        let s = figure(link.effectiveStrength)
+        let text: String
         switch link.effect {
         case .capacity:
             guard passed.capacity != 1 else { return nil }
-            return Step(text: isStage
-                ? "\(link.name): \(target) service times ÷ \(figure(passed.capacity))"
-                : "\(link.name): \(target) capacity × \(figure(passed.capacity)) (1 − \(figure(link.effectiveStrength))·(1 − \(figure(source.capacity))))")
+            let factor = "\(figure(passed.capacity)) = 1 − \(s)·(1 − \(figure(source.capacity)))"
+            text = isStage ? "\(link.name): \(target) service times ÷ \(factor)" : "\(link.name): \(target) capacity × \(factor)"
         case .latency:
             guard source.latencyHours != 0 else { return nil }
-            return Step(text: "\(link.name): \(target) \(isStage ? "wait" : "latency") + \(figure(passed.latencyHours))h")
+            text = "\(link.name): \(target) \(isStage ? "wait" : "latency") + \(figure(passed.latencyHours))h = \(s) × \(figure(source.latencyHours))h"
         case .quality:
             guard source.errors != 0 else { return nil }
-            return Step(text: "\(link.name): \(target) \(isStage ? "defects" : "errors") + \(figure(passed.errors))")
+            text = "\(link.name): \(target) \(isStage ? "defects" : "errors") + \(figure(passed.errors)) = \(s) × \(figure(source.errors))"
         }
+        return Step(text: text, link: link.name, source: sourceID, target: target)
     }
 
     static func figure(_ value: Double) -> String { value.fixed(significant: 4) }

@@ -94,8 +94,11 @@ struct PropagationTests {
                                       degradations: [degrade("a", .availability, .to, 0.8)])
         #expect(propagation.trace.map(\.text) == [
             "a: availability to 0.8",
-            "a -> b (capacity): b capacity × 0.9000 (1 − 0.5000·(1 − 0.8000))",
-            "b -> c/S2 (capacity): c/S2 service times ÷ 0.9000",
+            "a -> b (capacity): b capacity × 0.9000 = 1 − 0.5000·(1 − 0.8000)",
+            "b -> c/S2 (capacity): c/S2 service times ÷ 0.9000 = 1 − 1.000·(1 − 0.9000)",
         ])
+        #expect(propagation.trace.map(\.link) == [nil, "a -> b (capacity)", "b -> c/S2 (capacity)"])
+        #expect(propagation.trace.map(\.source) == ["a", "a", "b"])
+        #expect(propagation.trace.map(\.target) == ["a", "b", "c/S2"])
     }
 }

@@ -111,8 +111,10 @@ public enum Command: Sendable, Hashable {
     case degradations
     /// `simulate [engine analytic|des] [runs N] [horizon T] [warmup T] [seed N] [stream X]`
     case simulate(engine: Operand?, stream: Operand?, options: [Assignment])
-    /// `impact [X]`
-    case impact(Operand?)
+    /// `impact [X[.METRIC]] [why]`
+    case impact(Operand?, why: Bool)
+    /// `breakpoint S [field F] [for X]`
+    case breakpoint(stream: Operand, field: Operand?, customer: Operand?)
     case help(topic: Operand?)
     case quit
 

@@ -19,7 +19,8 @@ struct CommandSpec: Sendable {
 
 /// Every command, in the order `help` lists them: looking, editing, the session.
 enum CommandCatalog {
-    static let all: [CommandSpec] = lookCommands + modelCommands + classifyCommands + scenarioCommands + simulateCommands + sessionCommands
+    static let all: [CommandSpec] = lookCommands + modelCommands + classifyCommands + scenarioCommands + simulateCommands + analysisCommands
+        + sessionCommands
 
     /// The keywords of `add link` after its ends.
     static let linkKeywords = ["effect", "strength", "sla", "id", "description"]

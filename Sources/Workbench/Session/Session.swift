@@ -285,11 +285,16 @@ public struct Session: Sendable {
                                                         shouldStop: shouldStop, progress: progress)
                 return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
             }
-        case .impact(let stream):
+        case .impact(let target, why: true):
+            return Reply(try AnalysisViews.why(target, in: try requireModel(), degradations: snapshot.degradations, scenario: currentScenarioName))
+        case .impact(let stream, why: false):
             let model = try requireModel()
             let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)
             return Reply(SimulationViews.impact(run, in: model, scenario: currentScenarioName, named: stream != nil),
                          warnings: SimulationViews.warnings(run))
+        case .breakpoint(let stream, let field, let customer):
+            return Reply(try AnalysisViews.breakpoint(stream, field: field, customer: customer, in: try requireModel(),
+                                                      degradations: snapshot.degradations))
         case .guide:
             let model = try requireModel()
             let interview = Interview()

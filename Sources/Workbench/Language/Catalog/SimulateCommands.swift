@@ -72,17 +72,24 @@ extension CommandCatalog {
             }
             return .simulate(engine: engine, stream: stream, options: options)
         },
-        CommandSpec(words: ["impact"], arguments: "[CUSTOMER]",
+        CommandSpec(words: ["impact"], arguments: "[CUSTOMER[.METRIC]] [why]",
                     summary: "What the current scenario's degradations do to each customer figure: baseline, degraded, change, and the integration points that carry it.",
                     example: "degrade it-infra availability to 90%; impact",
                     details: [
                         "Rows: each flow figure (time-to-value mean and p90, on-time rate, defect rate, throughput), the window's if any, then each outcome metric.",
                         "carried by names the integration points that pass a change relevant to the figure on to the stream's stages.",
                         "Without a stream it lists the streams whose figures change and names the unaffected ones.",
+                        "impact X why explains X's mean time-to-value (impact X.METRIC why another row, e.g. open-account.\"Onboarding NPS\"):",
+                        "the degradations, each propagation step with its factor, the stage parameters changed, and how the engine combines them.",
                     ]) { cursor throws(LanguageError) in
-            let stream = cursor.optionalValue()
+            var stream: Operand?
+            var why = cursor.accept("why")
+            if !why, !cursor.atEnd {
+                stream = try cursor.joinedValue("a customer STREAM, or STREAM.METRIC with why")
+                why = cursor.accept("why")
+            }
             try cursor.end()
-            return .impact(stream)
+            return .impact(stream, why: why)
         },
     ]
 }

@@ -5,11 +5,8 @@ import ValueStreams
 enum Degrading {
     static func degrade(_ name: Operand, _ fieldName: Operand, _ change: Operand, _ value: Operand, from: Operand?, length: Operand?,
                         in model: Model, into degradations: inout [Degradation]) throws(LanguageError) -> String {
-        let stream = try StreamViews.resolve(name, in: model)
-        guard stream.kind == .supporting else {
-            throw LanguageError("\(stream.id) is a customer stream; degrade the supporting streams that enable it", at: name.span)
-        }
-        let field: ServiceField = try fieldName.read { text throws(UnitError) in try FieldValue.choice(text, "a service-level field") }
+        let stream = try supporting(name, in: model, "degrade")
+        let field = try Self.field(fieldName)
         let mode: Degradation.Change = try change.read { text throws(UnitError) in try FieldValue.choice(text, "to or by") }
         let amount = try value.read { text throws(UnitError) in
             switch (field, mode) {
@@ -38,6 +35,20 @@ enum Degrading {
         let shown = field == .latency ? "+\(level.shortDecimal)h" : Figures.percent(level)
         return "Degraded \(stream.id) \(field.rawValue) \(mode.rawValue) \(value.text): now \(shown)"
             + (window.map { " from \($0.start.text) for \($0.length.text)" } ?? "") + "."
+    }
+
+    /// The supporting stream `name` names; `verb` says what a customer stream cannot have done to it.
+    static func supporting(_ name: Operand, in model: Model, _ verb: String) throws(LanguageError) -> ValueStream {
+        let stream = try StreamViews.resolve(name, in: model)
+        guard stream.kind == .supporting else {
+            throw LanguageError("\(stream.id) is a customer stream; \(verb) the supporting streams that enable it", at: name.span)
+        }
+        return stream
+    }
+
+    /// A service-level field: availability, capacity, latency or errors.
+    static func field(_ name: Operand) throws(LanguageError) -> ServiceField {
+        try name.read { text throws(UnitError) in try FieldValue.choice(text, "a service-level field") }
     }
 
     static func restore(_ name: Operand, in model: Model, from degradations: inout [Degradation]) throws(LanguageError) -> String {
