@@ -26,6 +26,19 @@ struct CompletionTests {
         #expect(complete("streams; sh", session).candidates == ["show"], "after ; a new command starts")
     }
 
+    @Test("degrade, restore, impact and breakpoint: streams, then their fields and keywords")
+    func simulationArguments() throws {
+        let session = try session()
+        #expect(complete("degrade it-i", session).candidates == ["it-infra"])
+        #expect(complete("degrade it-infra a", session).candidates == ["availability"])
+        #expect(complete("degrade it-infra latency ", session).candidates == ["to", "by"])
+        #expect(complete("restore a", session).candidates.contains("all"))
+        #expect(complete("impact open-account w", session).candidates == ["why"])
+        #expect(complete("breakpoint it-infra ", session).candidates == ["field", "for"])
+        #expect(complete("breakpoint it-infra field c", session).candidates == ["capacity"])
+        #expect(complete("breakpoint it-infra for open", session).candidates == ["open-account"])
+    }
+
     @Test("stream ids, and names quoted when they hold spaces, each stream once")
     func streams() throws {
         let session = try session()

@@ -141,6 +141,22 @@ public enum CompletionEngine {
             case "add segment": return position >= 1 ? keyOrValue(arguments.dropFirst(1), keys: ["expects"]) : []
             case "add stakeholder": return position >= 1 ? keyOrValue(arguments.dropFirst(1), keys: ["function"]) : []
             case "add capability": return position >= 2 ? keyOrValue(arguments.dropFirst(2), keys: ["parent", "assessment"]) : []
+            case "degrade":
+                switch position {
+                case 0: return streams()
+                case 1: return ServiceField.allCases.map(\.rawValue)
+                case 2: return Degradation.Change.allCases.map(\.rawValue)
+                default: return []
+                }
+            case "restore": return position == 0 ? streams() + ["all"] : []
+            case "impact": return position == 0 ? streams() : position == 1 ? ["why"] : []
+            case "breakpoint":
+                if position == 0 { return streams() }
+                switch last {
+                case "field": return ServiceField.allCases.map(\.rawValue)
+                case "for": return streams()
+                default: return position % 2 == 1 ? ["field", "for"] : []
+                }
             default: return []
             }
         }

@@ -252,7 +252,7 @@ enum SimulationViews {
     }
 
     /// A figure with its sign: `+0.2064`, `-1.354`, `0`.
-    private static func signed(_ x: Double) -> String {
+    static func signed(_ x: Double) -> String {
         let text = Figures.significant(x)
         return x > 0 ? "+" + text : text
     }

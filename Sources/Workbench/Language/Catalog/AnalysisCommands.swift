@@ -1,0 +1,30 @@
+extension CommandCatalog {
+    /// Answers for decisions, built on the analytic engine.
+    static let analysisCommands: [CommandSpec] = [
+        CommandSpec(words: ["breakpoint"], arguments: "SUPPORTING [field availability|capacity|latency|errors] [for CUSTOMER]",
+                    summary: "How far a supporting stream's level can fall before each customer stream (or one) is overloaded, and before it misses its promise.",
+                    example: "breakpoint it-infra",
+                    details: [
+                        "The field is availability unless said. The level moves from the scenario's (else the declared one) towards the worst:",
+                        "down to 0% for availability and capacity, up to 100% for errors, up in doubling steps for latency.",
+                        "Bisection on the analytic engine, to within 0.00001 of the level; the scenario's other degradations stay in force.",
+                        "misses promise: the p90 time-to-value exceeds the stream's promise (or it is overloaded); never: not within the range.",
+                    ]) { cursor throws(LanguageError) in
+            let stream = try cursor.value("a supporting STREAM")
+            var field: Operand?
+            var customer: Operand?
+            while !cursor.atEnd {
+                if cursor.accept("field") {
+                    guard field == nil else { throw LanguageError("field is given twice", at: cursor.lastOperand?.span) }
+                    field = try cursor.value("a FIELD (availability, capacity, latency or errors)")
+                } else if cursor.accept("for") {
+                    guard customer == nil else { throw LanguageError("for is given twice", at: cursor.lastOperand?.span) }
+                    customer = try cursor.value("a customer STREAM")
+                } else {
+                    try cursor.end()
+                }
+            }
+            return .breakpoint(stream: stream, field: field, customer: customer)
+        },
+    ]
+}

@@ -1,0 +1,176 @@
+import FlowSimulation
+import ValueStreams
+
+/// `impact X why` and `breakpoint`: the engines' answers for decisions.
+enum AnalysisViews {
+    // MARK: impact X why
+
+    /// The figure `impact X why` explains when none is named.
+    static let defaultFigure = "time_to_value_mean_h"
+
+    static func why(_ target: Operand?, in model: Model, degradations: [Degradation], scenario: String) throws(LanguageError) -> CommandResult {
+        guard let target else {
+            throw LanguageError("impact why explains one stream's figure; write e.g. impact open-account why, or impact open-account.time_to_value_p90_h why")
+        }
+        guard !degradations.isEmpty else {
+            return .message("No degradations in scenario \(scenario), so nothing moved to explain; degrade a supporting stream first, e.g. \(SimulationViews.degradeHint(model)).")
+        }
+        let (name, metric) = split(target, in: model)
+        let stream = try StreamViews.resolve(name, in: model)
+        guard stream.kind == .customer else {
+            throw LanguageError("\(stream.id) is a supporting stream; explain a figure of a customer stream it enables (deps \(stream.id) shows them)", at: name.span)
+        }
+        let run = Simulation.analytic(model, degradations: degradations, streams: [stream.id])
+        if let skipped = run.skipped.first { throw LanguageError(skipped.reason.message(for: skipped.stream), at: name.span) }
+        let figures = run.streams.first.map(Explanation.metrics) ?? []
+        let wanted = metric?.text ?? defaultFigure
+        guard let explanation = Explanation.explain(model, degradations: degradations, stream: stream.id, metric: wanted) else {
+            let near = NameSuggestions.didYouMean(wanted, among: figures)
+            throw LanguageError("\(stream.id) has no figure '\(wanted)'\(near.isEmpty ? "; its figures are " + figures.joined(separator: ", ") : near)",
+                                at: metric?.span ?? target.span)
+        }
+        return .document(document(explanation))
+    }
+
+    /// `STREAM.METRIC` as the stream and the metric; the whole as the stream when it names one.
+    private static func split(_ target: Operand, in model: Model) -> (Operand, Operand?) {
+        let text = target.text
+        guard model.streamIndex(text) == nil, let dot = text.firstIndex(of: ".") else { return (target, nil) }
+        let streamLength = text.distance(from: text.startIndex, to: dot)
+        let metric = String(text[text.index(after: dot)...])
+        let span = target.span
+        return (Operand(String(text[..<dot]), at: SourceSpan(lineOffset: span.lineOffset, column: span.column, length: streamLength)),
+                Operand(metric, at: SourceSpan(lineOffset: span.lineOffset, column: span.column + streamLength + 1,
+                                               length: max(1, span.length - streamLength - 1))))
+    }
+
+    private static func document(_ explanation: Explanation) -> Document {
+        let figure = explanation.figure
+        let isRate = figure.unit == .fraction || figure.unit == .metric(percentage: true)
+        func shown(_ value: Double?) -> String {
+            guard let value else { return "none (overloaded)" }
+            return isRate ? Figures.percent(value) : Figures.significant(value)
+        }
+        let change = figure.change.map { SimulationViews.signed(isRate ? $0 * 100 : $0) + (isRate && $0 != 0 ? "pp" : "") } ?? "n/a"
+        let title = "Why \(explanation.stream) \(figure.metric) is \(shown(figure.degraded)), not \(shown(figure.baseline)) (\(change))"
+        // The trace starts with the degradations themselves.
+        var lines = ["Propagation, step by step, from the degradations:"]
+        lines += explanation.steps.enumerated().map { "  \($0.offset + 1). \($0.element.text)" }
+        if explanation.steps.isEmpty { lines.append("  no link passes a change on to \(explanation.stream)") }
+        var sections = [Section(title: title, lines: lines)]
+        if !explanation.stages.isEmpty {
+            sections.append(Section(title: "Stage parameters and the engine's results, baseline → degraded", table: stageTable(explanation.stages)))
+        }
+        sections.append(Section(lines: result(explanation)))
+        return Document(sections: sections, data: data(explanation))
+    }
+
+    private static func stageTable(_ stages: [Explanation.StageChange]) -> Table {
+        func hours(_ pair: Explanation.Pair) -> Value { cell(pair) { Figures.significant($0) } }
+        func rate(_ pair: Explanation.Pair) -> Value { cell(pair) { Figures.percent($0) } }
+        return Table(columns: [.init("stage"), .init("visits", nil, .right), .init("service_h", "service h", .right),
+                               .init("fixed_wait_h", "fixed wait h", .right), .init("defects", nil, .right),
+                               .init("utilization", "utilisation", .right), .init("queue_h", "queue h", .right),
+                               .init("part_h", "visits × time h", .right)],
+                     rows: stages.map { stage in
+                         [.text(stage.stage), hours(stage.visits), hours(stage.serviceHours), hours(stage.fixedWaitHours),
+                          rate(stage.defectProbability), rate(stage.utilisation), hours(stage.queueWaitHours), hours(stage.timeToValueHours)]
+                     },
+                     notes: ["visits × time = visits × (queue + service + fixed wait): the stage's part of the mean time-to-value; — where overloaded or stopped."])
+    }
+
+    /// `a → b`, or the one figure when it did not change.
+    private static func cell(_ pair: Explanation.Pair, _ format: (Double) -> String) -> Value {
+        let (before, after) = (pair.baseline.map(format) ?? "—", pair.degraded.map(format) ?? "—")
+        return .text(before == after ? before : "\(before) → \(after)")
+    }
+
+    /// How the engine turns the stages into the figure.
+    private static func result(_ explanation: Explanation) -> [String] {
+        let metric = explanation.figure.metric
+        if let model = explanation.model {
+            return ["\(metric) comes from its response model: \(model)."]
+                + explanation.drivers.map { "  \($0.metric): \(figureText($0.baseline, $0.unit)) → \(figureText($0.degraded, $0.unit))" }
+        }
+        switch metric {
+        case "time_to_value_mean_h":
+            return ["The mean time-to-value is the sum over all stages of visits × (queue + service + fixed wait); the stages above are the ones that changed."]
+        case "time_to_value_p90_h", "on_time_rate":
+            return ["\(metric) reads the gamma approximation of time-to-value over the same stages: fixed waits plus a gamma-distributed rest (help simulate)."]
+        case "defect_rate":
+            return ["The defect rate is 1 − the rolled first-pass yield, the product of (1 − defects) over the stages."]
+        case "throughput_per_day":
+            return ["Throughput is the demand unless a stage is overloaded; then it is what the tightest stage passes on."]
+        default:
+            return ["\(metric) is the window's: the items it touches, by the fluid or pointwise-stationary method (help simulate)."]
+        }
+    }
+
+    private static func figureText(_ value: Double?, _ unit: Impact.Unit) -> String {
+        guard let value else { return "none" }
+        return unit == .fraction ? Figures.percent(value) : Figures.significant(value)
+    }
+
+    private static func data(_ explanation: Explanation) -> Value {
+        let figure = explanation.figure
+        func pair(_ pair: Explanation.Pair) -> Value {
+            .object([.init("baseline", SimulationViews.number(pair.baseline)), .init("degraded", SimulationViews.number(pair.degraded))])
+        }
+        return .object([
+            .init("stream", .text(explanation.stream)), .init("metric", .text(figure.metric)),
+            .init("baseline", SimulationViews.number(figure.baseline)), .init("degraded", SimulationViews.number(figure.degraded)),
+            .init("change", SimulationViews.number(figure.change)),
+            .init("degradations", .list(explanation.degradations.map { .text("\($0.stream) \($0.field.rawValue) \($0.change.rawValue) \($0.text)") })),
+            .init("steps", .list(explanation.steps.map { step in
+                .object([.init("text", .text(step.text)), .init("link", step.link.map(Value.text) ?? .null),
+                         .init("source", .text(step.source)), .init("target", .text(step.target))])
+            })),
+            .init("stages", .list(explanation.stages.map { stage in
+                .object([.init("stage", .text(stage.stage)), .init("visits", pair(stage.visits)), .init("service_h", pair(stage.serviceHours)),
+                         .init("fixed_wait_h", pair(stage.fixedWaitHours)), .init("defects", pair(stage.defectProbability)),
+                         .init("utilization", pair(stage.utilisation)), .init("queue_h", pair(stage.queueWaitHours)),
+                         .init("part_h", pair(stage.timeToValueHours))])
+            })),
+            .init("model", explanation.model.map(Value.text) ?? .null),
+        ])
+    }
+
+    // MARK: breakpoint
+
+    static func breakpoint(_ name: Operand, field fieldName: Operand?, customer: Operand?, in model: Model,
+                           degradations: [Degradation]) throws(LanguageError) -> CommandResult {
+        let stream = try Degrading.supporting(name, in: model, "find the breakpoints of")
+        let field = try fieldName.map { operand throws(LanguageError) in try Degrading.field(operand) } ?? .availability
+        var ids: [String]?
+        if let customer {
+            let target = try StreamViews.resolve(customer, in: model)
+            guard target.kind == .customer else {
+                throw LanguageError("\(target.id) is a supporting stream; name a customer stream it enables (deps \(stream.id) shows them)", at: customer.span)
+            }
+            ids = [target.id]
+        }
+        let search = Breakpoint.search(model, supporting: stream.id, field: field, streams: ids, degradations: degradations)
+        if let customer, let skipped = search.skipped.first { throw LanguageError(skipped.reason.message(for: skipped.stream), at: customer.span) }
+        func level(_ value: Double) -> Value {
+            field == .latency ? .typed("+" + Figures.significant(value) + "h", value) : .percent(value)
+        }
+        func crossing(_ crossing: Breakpoint.Crossing) -> Value {
+            switch crossing {
+            case .at(let value): return level(value)
+            case .already: return .text("already")
+            case .never: return .text("never")
+            case .noPromise: return .text("no promise")
+            }
+        }
+        let rows: [[Value]] = search.findings.map { finding in
+            [.text(finding.stream), level(finding.startLevel), crossing(finding.overloaded), crossing(finding.missesPromise)]
+        }
+        let worse = field == .availability || field == .capacity ? "at or below" : "at or above"
+        var notes = ["Levels of \(stream.id) \(field.rawValue) \(worse) which each stream is overloaded, or misses its promise (p90 above it);",
+                     "bisection on the analytic engine from the level in force, the scenario's other degradations kept."]
+        notes += SimulationViews.skippedNotes(search.skipped)
+        return .table(Table(columns: [.init("stream"), .init("from", nil, .right), .init("overloaded", "overloaded at", .right),
+                                      .init("misses_promise", "misses promise at", .right)],
+                            rows: rows, notes: notes))
+    }
+}
