@@ -59,10 +59,11 @@ public enum Impact {
     }
 
     /// The rows of one simulated stream: the flow figures, the window's (if any), then the
-    /// outcome metrics; empty without a degraded case.
-    public static func rows(_ simulation: StreamSimulation) -> [Row] {
+    /// outcome metrics; empty without a degraded case. `reference` stands in for the
+    /// baseline when the comparison is against another case (a scenario's, in `sensitivity`).
+    public static func rows(_ simulation: StreamSimulation, against reference: StreamSimulation.Case? = nil) -> [Row] {
         guard let degraded = simulation.degraded else { return [] }
-        let baseline = simulation.baseline
+        let baseline = reference ?? simulation.baseline
         let carriers = simulation.carriers
         func carried(_ moving: Set<Effect>) -> [String] {
             var names: [String] = []

@@ -81,4 +81,43 @@ struct AnalysisCommandTests {
         #expect(failure(&session, "breakpoint it-infra field speed")?.span?.column == 27)
         #expect(failure(&session, "breakpoint it-infra for it-service-desk-x")?.span?.column == 25)
     }
+
+    @Test("sensitivity on the demo ranks the supporting streams as single degrade runs do, for every customer stream")
+    func sensitivityAgreesWithDegrade() throws {
+        var session = Session()
+        try run(&session, "load demo")
+        let object = try Self.object(try run(&session, "sensitivity by -20% field availability"))
+        #expect(object["step"] as? String == "availability by -20%")
+        let rankings = try #require(object["rankings"] as? [[String: Any]])
+        #expect(rankings.count == 5)
+        let supporting = ["it-infra", "hire-onboard", "close-books", "ensure-compliance"]
+        // Each supporting stream alone, through degrade and impact: the mean's change per customer stream.
+        var single: [String: [String: Double]] = [:]
+        for stream in supporting {
+            var trial = Session()
+            try run(&trial, "load demo; degrade \(stream) availability by -20%")
+            let lines = JSONRenderer.render(try run(&trial, "impact").result).split(separator: "\n")
+            for line in lines {
+                let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                guard row["metric"] as? String == "time_to_value_mean_h", let customer = row["stream"] as? String else { continue }
+                single[customer, default: [:]][stream] = row["change"] as? Double ?? 0
+            }
+        }
+        for ranking in rankings {
+            let customer = try #require(ranking["stream"] as? String)
+            let entries = try #require(ranking["entries"] as? [[String: Any]])
+            let order = entries.compactMap { $0["supporting"] as? String }
+            #expect(Set(order) == Set(supporting))
+            let changes = entries.map { $0["time_to_value_mean_h"] as? Double ?? 0 }
+            #expect(changes == changes.sorted { abs($0) > abs($1) }, "\(customer): ranked by size")
+            for (stream, change) in zip(order, changes) {
+                let alone = single[customer]?[stream] ?? 0
+                #expect(abs(alone - change) <= 1e-9 * max(1, abs(alone)), "\(customer) ← \(stream): sensitivity \(change), degrade \(alone)")
+            }
+        }
+        let text = Renderer.render(try run(&session, "sensitivity").result, RenderOptions(mode: .text))
+        #expect(text.contains("Matters most (capacity by -10%): it-infra to open-account, apply-for-loan"))
+        #expect(text.contains("│████████████████████████ +0.6252h"), "the tornado's longest bar")
+        #expect(failure(&session, "sensitivity by lots")?.span?.column == 16)
+    }
 }

@@ -34,4 +34,22 @@ enum Figures {
             return blocks[min(blocks.count - 1, max(0, level))]
         })
     }
+
+    /// Signed bars about an axis, one line per item: negatives grow left of `│`, positives
+    /// right, scaled so the largest magnitude fills `width` blocks (a non-zero value gets one
+    /// at least); `label` and `text` frame each bar. A tornado when sorted by size.
+    static func bars(_ items: [(label: String, value: Double, text: String)], width: Int = 24) -> [String] {
+        let largest = items.map { abs($0.value) }.filter(\.isFinite).max() ?? 0
+        let labelWidth = items.map(\.label.count).max() ?? 0
+        let anyNegative = items.contains { $0.value < 0 }
+        return items.map { item in
+            let magnitude = item.value.isFinite ? abs(item.value) : largest
+            let blocks = largest > 0 && magnitude > 0 ? max(1, Int((magnitude / largest * Double(width)).rounded())) : 0
+            let bar = String(repeating: "█", count: blocks)
+            let left = anyNegative ? String(repeating: " ", count: item.value < 0 ? width - blocks : width) + (item.value < 0 ? bar : "") : ""
+            let right = item.value < 0 ? "" : bar
+            let label = item.label + String(repeating: " ", count: labelWidth - item.label.count)
+            return "\(label)  \(left)│\(right) \(item.text)"
+        }
+    }
 }

@@ -1,6 +1,29 @@
 extension CommandCatalog {
     /// Answers for decisions, built on the analytic engine.
     static let analysisCommands: [CommandSpec] = [
+        CommandSpec(words: ["sensitivity"], arguments: "[by P] [field availability|capacity|latency|errors]",
+                    summary: "Each supporting stream degraded in turn by the same step, ranked by its effect on each customer stream, with a tornado chart.",
+                    example: "sensitivity",
+                    details: [
+                        "The step is capacity by -10% unless said (by moves from the declared level, as in degrade; latency by +2h).",
+                        "Each trial keeps the scenario's degradations and replaces the stream's own of that field; figures are compared with the scenario's.",
+                        "Ranked by the change in mean time-to-value (an overload first); the table gives p90, on-time rate and outcome metrics too.",
+                    ]) { cursor throws(LanguageError) in
+            var step: Operand?
+            var field: Operand?
+            while !cursor.atEnd {
+                if cursor.accept("by") {
+                    guard step == nil else { throw LanguageError("by is given twice", at: cursor.lastOperand?.span) }
+                    step = try cursor.value("a STEP, e.g. -10% or +2h")
+                } else if cursor.accept("field") {
+                    guard field == nil else { throw LanguageError("field is given twice", at: cursor.lastOperand?.span) }
+                    field = try cursor.value("a FIELD (availability, capacity, latency or errors)")
+                } else {
+                    try cursor.end()
+                }
+            }
+            return .sensitivity(by: step, field: field)
+        },
         CommandSpec(words: ["breakpoint"], arguments: "SUPPORTING [field availability|capacity|latency|errors] [for CUSTOMER]",
                     summary: "How far a supporting stream's level can fall before each customer stream (or one) is overloaded, and before it misses its promise.",
                     example: "breakpoint it-infra",

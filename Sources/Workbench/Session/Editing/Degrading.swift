@@ -8,14 +8,7 @@ enum Degrading {
         let stream = try supporting(name, in: model, "degrade")
         let field = try Self.field(fieldName)
         let mode: Degradation.Change = try change.read { text throws(UnitError) in try FieldValue.choice(text, "to or by") }
-        let amount = try value.read { text throws(UnitError) in
-            switch (field, mode) {
-            case (.latency, .to): try Duration(parsing: text).hours
-            case (.latency, .by): try Duration(parsing: text, signed: true).hours
-            case (_, .to): try Fraction(parsing: text).value
-            case (_, .by): try Fraction(parsing: text, signed: true).value
-            }
-        }
+        let amount = try Self.amount(value, field, mode)
         var window: Degradation.Window?
         if let from, let length {
             let start = try from.read { text throws(UnitError) in try Duration(parsing: text) }
@@ -44,6 +37,18 @@ enum Degrading {
             throw LanguageError("\(stream.id) is a customer stream; \(verb) the supporting streams that enable it", at: name.span)
         }
         return stream
+    }
+
+    /// The value of `degrade … to|by VALUE`: hours for latency, a fraction otherwise; signed after `by`.
+    static func amount(_ value: Operand, _ field: ServiceField, _ mode: Degradation.Change) throws(LanguageError) -> Double {
+        try value.read { text throws(UnitError) in
+            switch (field, mode) {
+            case (.latency, .to): try Duration(parsing: text).hours
+            case (.latency, .by): try Duration(parsing: text, signed: true).hours
+            case (_, .to): try Fraction(parsing: text).value
+            case (_, .by): try Fraction(parsing: text, signed: true).value
+            }
+        }
     }
 
     /// A service-level field: availability, capacity, latency or errors.

@@ -135,6 +135,77 @@ enum AnalysisViews {
         ])
     }
 
+    // MARK: sensitivity
+
+    static func sensitivity(by stepOperand: Operand?, field fieldName: Operand?, in model: Model,
+                            degradations: [Degradation]) throws(LanguageError) -> CommandResult {
+        let field = try fieldName.map { operand throws(LanguageError) in try Degrading.field(operand) } ?? .capacity
+        let text = stepOperand?.text ?? (field == .latency ? "+1h" : "-10%")
+        let value = try Degrading.amount(stepOperand ?? Operand(text, at: SourceSpan(lineOffset: 0, column: 1, length: 1)), field, .by)
+        let step = Degradation(stream: "", field: field, change: .by, text: text, value: value)
+        let run = Sensitivity.run(model, step: step, degradations: degradations)
+        let what = "\(field.rawValue) by \(text)"
+        var sections = run.rankings.map { ranking in
+            Section(title: "\(ranking.stream): change in mean time-to-value, each supporting stream's \(what) in turn",
+                    lines: Figures.bars(ranking.entries.map { entry in
+                        (entry.supporting, entry.overloads ? .infinity : entry.timeToValueChange ?? 0,
+                         entry.overloads ? "overloaded" : (entry.timeToValueChange.map { SimulationViews.signed($0) + "h" } ?? "—"))
+                    }),
+                    table: sensitivityTable(ranking))
+        }
+        // The headline: which supporting stream matters most to each customer stream.
+        var most: [(supporting: String, streams: [String])] = []
+        for ranking in run.rankings {
+            guard let top = ranking.entries.first, top.overloads || (top.timeToValueChange ?? 0) != 0 else { continue }
+            if let index = most.firstIndex(where: { $0.supporting == top.supporting }) {
+                most[index].streams.append(ranking.stream)
+            } else {
+                most.append((top.supporting, [ranking.stream]))
+            }
+        }
+        let headline = most.isEmpty ? ["No supporting stream's \(what) moves a customer stream's mean time-to-value."]
+            : ["Matters most (\(what)): " + most.map { "\($0.supporting) to \($0.streams.joined(separator: ", "))" }.joined(separator: "; ") + "."]
+        sections.insert(Section(lines: headline), at: 0)
+        let notes = (degradations.isEmpty ? ["Against the model as declared."] : ["Against the scenario's degradations, which stay in force."])
+            + SimulationViews.skippedNotes(run.skipped)
+        sections.append(Section(lines: notes))
+        return .document(Document(sections: sections, data: .object([
+            .init("step", .text(what)),
+            .init("rankings", .list(run.rankings.map { ranking in
+                .object([.init("stream", .text(ranking.stream)), .init("entries", .list(ranking.entries.map { entry in
+                    .object([.init("supporting", .text(entry.supporting)), .init("overloads", .bool(entry.overloads))]
+                            + entry.rows.map { .init($0.metric, SimulationViews.number($0.change)) })
+                }))])
+            })),
+        ])))
+    }
+
+    private static func sensitivityTable(_ ranking: Sensitivity.Ranking) -> Table {
+        let flow = ["time_to_value_mean_h", "time_to_value_p90_h", "on_time_rate"]
+        func change(_ entry: Sensitivity.Entry, _ metric: String) -> Value {
+            guard let row = entry.rows.first(where: { $0.metric == metric }) else { return .text("") }
+            return changeValue(row)
+        }
+        return Table(columns: [.init("supporting"), .init("time_to_value_mean_h", "Δ mean h", .right), .init("time_to_value_p90_h", "Δ p90 h", .right),
+                               .init("on_time_rate", "Δ on-time", .right), .init("metrics", "Δ outcome metrics")],
+                     rows: ranking.entries.map { entry in
+                         [.text(entry.supporting)] + flow.map { change(entry, $0) }
+                             + [.list(entry.rows.filter { !flow.contains($0.metric) && !Driver.allCases.map(\.rawValue).contains($0.metric) && $0.isChanged }
+                                 .map { .text("\($0.metric) \(changeText($0))") })]
+                     })
+    }
+
+    /// A row's change as `impact` spells it: signed, in pp for rates.
+    private static func changeText(_ row: Impact.Row) -> String {
+        guard let change = row.change else { return "—" }
+        let isRate = row.unit == .fraction || row.unit == .metric(percentage: true)
+        return SimulationViews.signed(isRate ? change * 100 : change) + (isRate && change != 0 ? "pp" : "")
+    }
+
+    private static func changeValue(_ row: Impact.Row) -> Value {
+        row.change.map { Value.typed(changeText(row), $0) } ?? .text("—")
+    }
+
     // MARK: breakpoint
 
     static func breakpoint(_ name: Operand, field fieldName: Operand?, customer: Operand?, in model: Model,
