@@ -77,7 +77,7 @@ public struct Propagation: Sendable, Hashable {
     /// Levels of every supporting stream, in model order.
     public let levels: [StreamLevels]
     /// Effects on customer stages, in model order, for stages some link reaches.
-    public let effects: [StageEffect]
+    public private(set) var effects: [StageEffect]
     public let trace: [Step]
     /// Streams in a dependency cycle: visited once, in model order.
     public let cycleNote: String?
@@ -162,6 +162,16 @@ public struct Propagation: Sendable, Hashable {
         self.trace = trace
         self.cycleNote = cyclic.isEmpty ? nil : "dependency cycle: " + cyclic.map { model.streams[$0].id }.joined(separator: ", ") + " visited once, in model order"
     }
+
+    /// The same propagation with one stage's effect changed by `change` (for leverage).
+    func adjusting(stream: String, stage: String, _ change: (inout StageEffect) -> Void) -> Propagation {
+        var adjusted = self
+        if let index = effects.firstIndex(where: { $0.stream == stream && $0.stage == stage }) { change(&adjusted.effects[index]) }
+        return adjusted
+    }
+
+    /// The levels of supporting stream `id` after propagation; nominal when it has none.
+    func levels(of id: String) -> Levels { levels.first { $0.stream == id }?.levels ?? .nominal }
 
     /// A stage by its stream's and its own index in the model.
     struct StagePosition: Hashable {

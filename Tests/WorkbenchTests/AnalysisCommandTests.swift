@@ -120,4 +120,21 @@ struct AnalysisCommandTests {
         #expect(text.contains("│████████████████████████ +0.6252h"), "the tornado's longest bar")
         #expect(failure(&session, "sensitivity by lots")?.span?.column == 16)
     }
+
+    @Test("bottlenecks on the demo: every customer stage by utilisation, every integration point into one by leverage")
+    func bottlenecks() throws {
+        var session = Session()
+        try run(&session, "load demo")
+        let object = try Self.object(try run(&session, "bottlenecks"))
+        let stages = try #require(object["stages"] as? [[String: Any]])
+        #expect(stages.count == 22)
+        let loads = stages.compactMap { $0["utilization"] as? Double }
+        #expect(loads == loads.sorted(by: >) && stages.first?["stage"] as? String == "Gather evidence")
+        let leverage = try #require(object["leverage"] as? [[String: Any]])
+        #expect(leverage.count == 14 && leverage.first?["link"] as? String == "it-apply")
+        // Degraded to 60 %, Verify identity is overloaded and tops the list.
+        try run(&session, "degrade it-infra availability to 60%")
+        let degraded = try Self.object(try run(&session, "bottlenecks"))
+        #expect((degraded["stages"] as? [[String: Any]])?.first?["stage"] as? String == "Verify identity")
+    }
 }

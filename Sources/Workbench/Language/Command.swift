@@ -113,6 +113,7 @@ public enum Command: Sendable, Hashable {
     case simulate(engine: Operand?, stream: Operand?, options: [Assignment])
     /// `impact [X[.METRIC]] [why]`
     case impact(Operand?, why: Bool)
+    case bottlenecks
     /// `sensitivity [by P] [field F]`
     case sensitivity(by: Operand?, field: Operand?)
     /// `breakpoint S [field F] [for X]`

@@ -52,4 +52,10 @@ enum Figures {
             return "\(label)  \(left)│\(right) \(item.text)"
         }
     }
+
+    /// A share of 0…1 as a bar `width` blocks long, filled from the left: `██████░░░░`.
+    static func meter(_ share: Double, width: Int = 10) -> String {
+        let filled = share.isFinite ? min(width, max(0, Int((share * Double(width)).rounded()))) : width
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
 }

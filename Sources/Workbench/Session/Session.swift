@@ -292,6 +292,8 @@ public struct Session: Sendable {
             let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)
             return Reply(SimulationViews.impact(run, in: model, scenario: currentScenarioName, named: stream != nil),
                          warnings: SimulationViews.warnings(run))
+        case .bottlenecks:
+            return Reply(AnalysisViews.bottlenecks(in: try requireModel(), degradations: snapshot.degradations))
         case .sensitivity(let step, let field):
             return Reply(try AnalysisViews.sensitivity(by: step, field: field, in: try requireModel(), degradations: snapshot.degradations))
         case .breakpoint(let stream, let field, let customer):

@@ -24,6 +24,17 @@ extension CommandCatalog {
             }
             return .sensitivity(by: step, field: field)
         },
+        CommandSpec(words: ["bottlenecks"], arguments: "",
+                    summary: "Stage utilisations across the customer streams, and the integration points with the highest leverage on time-to-value.",
+                    example: "bottlenecks",
+                    details: [
+                        "Stages: the scenario's steady state (degradations without a window), the most loaded first; stopped or overloaded ones at the top.",
+                        "Leverage: how many hours the stream's mean time-to-value moves when the level a link passes on worsens by one unit:",
+                        "a percentage point of capacity level (availability × capacity) for capacity links, an hour for latency, a point of errors for quality.",
+                    ]) { cursor throws(LanguageError) in
+            try cursor.end()
+            return .bottlenecks
+        },
         CommandSpec(words: ["breakpoint"], arguments: "SUPPORTING [field availability|capacity|latency|errors] [for CUSTOMER]",
                     summary: "How far a supporting stream's level can fall before each customer stream (or one) is overloaded, and before it misses its promise.",
                     example: "breakpoint it-infra",

@@ -206,6 +206,37 @@ enum AnalysisViews {
         row.change.map { Value.typed(changeText(row), $0) } ?? .text("—")
     }
 
+    // MARK: bottlenecks
+
+    static func bottlenecks(in model: Model, degradations: [Degradation]) -> CommandResult {
+        let report = Bottlenecks.report(model, degradations: degradations)
+        let stageRows: [[Value]] = report.stages.map { stage in
+            [.text(stage.stream), .text(stage.stage), .integer(stage.servers),
+             stage.utilisation.map(Value.percent) ?? .text("stopped"), .text(Figures.meter(stage.isOverloaded ? 1 : stage.utilisation ?? 1)),
+             stage.queueWaitHours.map(Value.number) ?? .text("overloaded")]
+        }
+        let leverageRows: [[Value]] = report.leverage.map { leverage in
+            [.text(leverage.link), .text(leverage.from), .text("\(leverage.stream)/\(leverage.stage)"), .text(leverage.effect.rawValue),
+             leverage.overloads ? .text("overloads") : leverage.hoursPerUnit.map { Value.typed(SimulationViews.signed($0) + "h", $0) } ?? .text("—"),
+             .text(leverage.unit)]
+        }
+        let scope = degradations.isEmpty ? "the model as declared" : "the scenario's degradations without a window"
+        let stages = Table(columns: [.init("stream"), .init("stage"), .init("servers", nil, .right), .init("utilization", "utilisation", .right),
+                                     .init("load"), .init("queue_h", "queue h", .right)],
+                           rows: stageRows, notes: ["The most loaded stages first, under \(scope)."] + SimulationViews.skippedNotes(report.skipped))
+        let leverage = Table(columns: [.init("link"), .init("from"), .init("to"), .init("effect"), .init("hours_per_unit", "Δ mean per unit", .right),
+                                       .init("unit", "per")],
+                             rows: leverageRows,
+                             notes: ["How far the stream's mean time-to-value moves when the level the link passes on worsens by one unit;",
+                                     "the unit differs by effect, so compare links of one effect with each other."])
+        func records(_ table: Table) -> Value {
+            .list(table.rows.map { row in .object(zip(table.columns, row).map { .init($0.key, $1) }) })
+        }
+        return .document(Document(sections: [Section(title: "Stages by utilisation", table: stages),
+                                             Section(title: "Integration points by leverage", table: leverage)],
+                                  data: .object([.init("stages", records(stages)), .init("leverage", records(leverage))])))
+    }
+
     // MARK: breakpoint
 
     static func breakpoint(_ name: Operand, field fieldName: Operand?, customer: Operand?, in model: Model,
