@@ -137,4 +137,23 @@ struct AnalysisCommandTests {
         let degraded = try Self.object(try run(&session, "bottlenecks"))
         #expect((degraded["stages"] as? [[String: Any]])?.first?["stage"] as? String == "Verify identity")
     }
+
+    @Test("prioritise: costs typed with set rank the steps by value; a budget buys them in order; a bad budget is refused")
+    func prioritise() throws {
+        var session = Session()
+        try run(&session, "load demo; set it-infra.cost = 40; set apply-for-loan/\"Assess credit risk\".cost = 25")
+        try run(&session, "set it-service-desk/Triage.cost = 30; degrade it-infra availability to 90%")
+        let object = try Self.object(try run(&session, "prioritise budget 100"))
+        let ranked = try #require(object["ranked"] as? [[String: Any]])
+        let costed = ranked.prefix { $0["cost"] is Double }
+        #expect(costed.count == 3, "the steps with a cost come first")
+        let values = costed.compactMap { $0["gain_per_cost"] as? Double }
+        #expect(values == values.sorted(by: >))
+        #expect(ranked.first?["step"] as? String == "it-service-desk/Triage: 3 → 4 servers")
+        let infra = try #require(ranked.first { ($0["step"] as? String)?.hasPrefix("it-infra availability") == true })
+        #expect((infra["efficiency"] as? [String])?.isEmpty == false, "the supporting stream's efficiency metrics beside it")
+        let bought = try #require(object["bought"] as? [[String: Any]])
+        #expect(bought.count == 3 && (object["spent"] as? Double) == 95)
+        #expect(failure(&session, "prioritise budget -5")?.span?.column == 19)
+    }
 }

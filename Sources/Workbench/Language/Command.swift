@@ -114,6 +114,8 @@ public enum Command: Sendable, Hashable {
     /// `impact [X[.METRIC]] [why]`
     case impact(Operand?, why: Bool)
     case bottlenecks
+    /// `prioritise [budget B]`
+    case prioritise(budget: Operand?)
     /// `sensitivity [by P] [field F]`
     case sensitivity(by: Operand?, field: Operand?)
     /// `breakpoint S [field F] [for X]`

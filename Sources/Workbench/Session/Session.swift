@@ -294,6 +294,8 @@ public struct Session: Sendable {
                          warnings: SimulationViews.warnings(run))
         case .bottlenecks:
             return Reply(AnalysisViews.bottlenecks(in: try requireModel(), degradations: snapshot.degradations))
+        case .prioritise(let budget):
+            return Reply(try AnalysisViews.prioritise(budget: budget, in: try requireModel(), degradations: snapshot.degradations))
         case .sensitivity(let step, let field):
             return Reply(try AnalysisViews.sensitivity(by: step, field: field, in: try requireModel(), degradations: snapshot.degradations))
         case .breakpoint(let stream, let field, let customer):

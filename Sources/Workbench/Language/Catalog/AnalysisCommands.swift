@@ -35,6 +35,20 @@ extension CommandCatalog {
             try cursor.end()
             return .bottlenecks
         },
+        CommandSpec(words: ["prioritise"], arguments: "[budget B]",
+                    summary: "Candidate improvements ranked by the customer time they give back per unit of cost, beside each supporting stream's efficiency metrics.",
+                    example: "prioritise budget 100",
+                    details: [
+                        "Candidates: each supporting stream's availability or capacity one point up (errors one point down) from the level in force,",
+                        "and one more server on each customer stage. cost: on a stream or a stage in the model file is the cost of one such step.",
+                        "Gain: customer-hours a day = Σ throughput per day × the fall in mean time-to-value; lifting a stream out of overload ranks first.",
+                        "With a budget, steps with a cost are bought one at a time, best value first, each chosen after the ones before it were made.",
+                    ]) { cursor throws(LanguageError) in
+            var budget: Operand?
+            if cursor.accept("budget") { budget = try cursor.value("a BUDGET, e.g. 100") }
+            try cursor.end()
+            return .prioritise(budget: budget)
+        },
         CommandSpec(words: ["breakpoint"], arguments: "SUPPORTING [field availability|capacity|latency|errors] [for CUSTOMER]",
                     summary: "How far a supporting stream's level can fall before each customer stream (or one) is overloaded, and before it misses its promise.",
                     example: "breakpoint it-infra",

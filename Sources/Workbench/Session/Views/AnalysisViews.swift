@@ -1,4 +1,5 @@
 import FlowSimulation
+import ModelFormats
 import ValueStreams
 
 /// `impact X why` and `breakpoint`: the engines' answers for decisions.
@@ -235,6 +236,70 @@ enum AnalysisViews {
         return .document(Document(sections: [Section(title: "Stages by utilisation", table: stages),
                                              Section(title: "Integration points by leverage", table: leverage)],
                                   data: .object([.init("stages", records(stages)), .init("leverage", records(leverage))])))
+    }
+
+    // MARK: prioritise
+
+    static func prioritise(budget operand: Operand?, in model: Model, degradations: [Degradation]) throws(LanguageError) -> CommandResult {
+        let budget = try operand.map { operand throws(LanguageError) in
+            try operand.read { text throws(UnitError) in try FieldValue.nonNegative(text) }
+        }
+        let plan = Prioritisation.plan(model, degradations: degradations, budget: budget?.value)
+        func name(_ step: Prioritisation.Step) -> String {
+            switch step {
+            case .level(let stream, let field, let from, let to): "\(stream) \(field.rawValue) \(Figures.percent(from)) → \(Figures.percent(to))"
+            case .server(let stream, let stage, let servers): "\(stream)/\(stage): \(servers - 1) → \(servers) servers"
+            }
+        }
+        func efficiency(_ step: Prioritisation.Step) -> Value {
+            guard case .level(let id, _, _, _) = step, let index = model.streamIndex(id) else { return .list([]) }
+            return .list(model.streams[index].metrics.filter { $0.category == .efficiency }.map { metric in
+                .text(metric.name + (metric.baseline.map { " \($0.text)" } ?? "") + (metric.target.map { " (target \($0.text))" } ?? ""))
+            })
+        }
+        func row(_ candidate: Prioritisation.Candidate, _ rank: Int) -> [Value] {
+            [.integer(rank), .text(name(candidate.step)), candidate.cost.map(Value.number) ?? .text("no cost"),
+             .number(candidate.gainHoursPerDay), candidate.gainPerCost.map(Value.number) ?? .text("—"),
+             .list(candidate.relieves.map(Value.text)),
+             .list(candidate.changes.map { change in
+                 .text("\(change.stream) " + (change.before.flatMap { a in change.after.map { SimulationViews.signed($0 - a) + "h" } } ?? "leaves overload"))
+             }),
+             efficiency(candidate.step)]
+        }
+        let columns: [Table.Column] = [.init("rank", nil, .right), .init("step"), .init("cost", nil, .right),
+                                       .init("gain_h_per_day", "gain h/day", .right), .init("gain_per_cost", "gain/cost", .right),
+                                       .init("relieves"), .init("time_to_value_mean_h", "Δ mean time-to-value"),
+                                       .init("efficiency", "efficiency metrics (the stream's own)")]
+        var notes = ["gain: customer-hours of time-to-value given back a day (throughput × fall in mean time-to-value), over the scenario in force.",
+                     "\(plan.idle.count) other candidate step\(plan.idle.count == 1 ? "" : "s") change nothing for customers."]
+        if !plan.ranked.contains(where: { $0.cost != nil }) {
+            notes.append("No step has a cost: add cost: to streams and stages in the model file (one step's cost) to rank by value.")
+        }
+        var sections = [Section(title: "Improvement steps, best value first",
+                                table: Table(columns: columns, rows: plan.ranked.enumerated().map { row($1, $0 + 1) }, notes: notes))]
+        if let budget {
+            let total = plan.bought.reduce(0.0) { $0 + $1.gainHoursPerDay }
+            var lines: [String] = []
+            if plan.bought.isEmpty {
+                lines.append("Budget \(budget.text) buys no step that helps (only steps with a cost are bought).")
+            } else {
+                let count = plan.bought.count
+                lines.append("Budget \(budget.text): \(count) step\(count == 1 ? "" : "s") for \(Figures.significant(plan.spent)), giving back about "
+                             + "\(Figures.significant(total)) customer-hours a day (each gain measured after the steps before it):")
+                for (index, candidate) in plan.bought.enumerated() {
+                    let cost = Figures.significant(candidate.cost ?? 0)
+                    lines.append("  \(index + 1). \(name(candidate.step)): cost \(cost), gain \(Figures.significant(candidate.gainHoursPerDay)) h/day")
+                }
+            }
+            sections.append(Section(lines: lines))
+        }
+        let ranked = Table(columns: columns, rows: plan.ranked.enumerated().map { row($1, $0 + 1) })
+        let bought = Table(columns: columns, rows: plan.bought.enumerated().map { row($1, $0 + 1) })
+        func records(_ table: Table) -> Value { .list(table.rows.map { row in .object(zip(table.columns, row).map { .init($0.key, $1) }) }) }
+        return .document(Document(sections: sections, data: .object([
+            .init("ranked", records(ranked)), .init("budget", budget.map { Value.number($0.value) } ?? .null),
+            .init("bought", records(bought)), .init("spent", .number(plan.spent)),
+        ])))
     }
 
     // MARK: breakpoint
