@@ -96,6 +96,14 @@ public enum Impact {
         return rows
     }
 
+    /// The rows of one stream in two scenarios, each as it stands (degraded when it has
+    /// degradations): `a`'s figures as the baseline, `b`'s as the degraded. No carriers.
+    public static func rows(comparing a: StreamSimulation, with b: StreamSimulation) -> [Row] {
+        let both = StreamSimulation(stream: b.stream, promiseHours: b.promiseHours, baseline: a.degraded ?? a.baseline,
+                                    degraded: b.degraded ?? b.baseline, effects: [], carriers: [], cappedStages: [])
+        return rows(both)
+    }
+
     static func unit(of driver: Driver) -> Unit {
         switch driver {
         case .timeToValueMeanHours, .timeToValueP90Hours: return .hours

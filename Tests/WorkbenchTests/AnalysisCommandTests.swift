@@ -156,4 +156,19 @@ struct AnalysisCommandTests {
         #expect(bought.count == 3 && (object["spent"] as? Double) == 95)
         #expect(failure(&session, "prioritise budget -5")?.span?.column == 19)
     }
+
+    @Test("compare A B gains both scenarios' simulated figures, each with its own degradations")
+    func compareSimulated() throws {
+        var session = Session()
+        try run(&session, "load demo; scenario new outage; degrade it-infra availability to 90%")
+        let object = try Self.object(try run(&session, "compare baseline outage"))
+        let rows = try #require(object["simulated"] as? [[String: Any]])
+        let mean = try #require(rows.first { $0["stream"] as? String == "apply-for-loan" && $0["metric"] as? String == "time_to_value_mean_h" })
+        // The same change impact gives for the scenario on its own.
+        let impact = JSONRenderer.render(try run(&session, "impact apply-for-loan").result).split(separator: "\n")
+        let row = try #require(try impact.compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .first { $0["metric"] as? String == "time_to_value_mean_h" })
+        #expect(mean["change"] as? Double == row["change"] as? Double)
+        #expect((mean["change"] as? Double).map { $0 > 0 } == true)
+    }
 }

@@ -34,7 +34,9 @@ struct ImpactEndToEndTests {
         let output = try Binary.run(["-c", "load demo; degrade it-infra availability to 90%; impact"])
         #expect(output.status == 0)
         #expect(output.stderr.isEmpty, "\(output.stderr)")
-        let rows = ImpactCheck.lines(output.stdout).filter { $0.contains(" time_to_value_mean_h ") || $0.contains(" time_to_value_p90_h ") }
+        // Table rows, not the chart of change % beneath them (whose bars sit on │).
+        let rows = ImpactCheck.lines(output.stdout).filter { ($0.contains(" time_to_value_mean_h ") || $0.contains(" time_to_value_p90_h ")) && !$0.contains("│") }
+        #expect(output.stdout.contains("Change % by figure:"))
         #expect(rows.count >= 2, "\(output.stdout)")
         for row in rows {
             // stream, metric, baseline, degraded, change, change %, carried by…

@@ -257,7 +257,8 @@ public struct Session: Sendable {
         case .compare(let first, let second):
             let a = snapshot.scenarios[try scenarioIndex(first)]
             let b = snapshot.scenarios[try scenarioIndex(second)]
-            return Reply(ScenarioViews.compare(ModelComparison(a.model, b.model, today: today), a.name, b.name))
+            return Reply(ScenarioViews.compare(ModelComparison(a.model, b.model, today: today), a.name, b.name,
+                                               simulated: ScenarioViews.simulated(a, b)))
         case .degrade(let stream, let field, let change, let value, let from, let length):
             var degradations = snapshot.degradations
             let message = try Degrading.degrade(stream, field, change, value, from: from, length: length,

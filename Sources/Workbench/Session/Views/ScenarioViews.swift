@@ -1,3 +1,4 @@
+import FlowSimulation
 import ValueStreams
 
 /// `scenario list`, `whatif` and `compare`.
@@ -21,7 +22,17 @@ enum ScenarioViews {
         return .document(Document(sections: sections, data: data(comparison, [.init("scenario", .text(name)), .init("from", .text(parent))])))
     }
 
-    static func compare(_ comparison: ModelComparison, _ first: String, _ second: String) -> CommandResult {
+    /// Both scenarios through the analytic engine, each with its own degradations: every
+    /// figure of each customer stream they both simulate, `a`'s against `b`'s.
+    static func simulated(_ a: Scenario, _ b: Scenario) -> [Impact.Row] {
+        let runA = Simulation.analytic(a.model, degradations: a.degradations)
+        let runB = Simulation.analytic(b.model, degradations: b.degradations)
+        return runA.streams.flatMap { left in
+            runB.streams.first { $0.stream == left.stream }.map { Impact.rows(comparing: left, with: $0) } ?? []
+        }
+    }
+
+    static func compare(_ comparison: ModelComparison, _ first: String, _ second: String, simulated: [Impact.Row] = []) -> CommandResult {
         var entities: [Field] = []
         func add(_ label: String, _ names: [String]) {
             if !names.isEmpty { entities.append(Field(label, .list(names.map(Value.text)))) }
@@ -38,7 +49,21 @@ enum ScenarioViews {
                                 fields: entities + kindFields(comparison) + shareFields(comparison))]
         sections += findingSections(comparison, removedLabel: "Findings only in \(first)", addedLabel: "Findings only in \(second)")
         sections += recommendationSections(comparison)
-        return .document(Document(sections: sections, data: data(comparison, [.init("a", .text(first)), .init("b", .text(second))])))
+        var extra: [Value.Entry] = [.init("a", .text(first)), .init("b", .text(second))]
+        if !simulated.isEmpty {
+            let rows = simulated.map { row -> [Value] in
+                let isRate = row.unit == .fraction || row.unit == .metric(percentage: true)
+                func value(_ x: Double?) -> Value { x.map { isRate ? .percent($0) : .number($0) } ?? .null }
+                let change = row.change.map { Value.typed(SimulationViews.signed(isRate ? $0 * 100 : $0) + (isRate && $0 != 0 ? "pp" : ""), $0) } ?? .null
+                return [.text(row.stream), .text(row.metric), value(row.baseline), value(row.degraded), change]
+            }
+            let table = Table(columns: [.init("stream"), .init("metric"), .init("a", first, .right), .init("b", second, .right),
+                                        .init("change", nil, .right)],
+                              rows: rows, notes: ["Each scenario through the analytic engine with its own degradations; blank where overloaded."])
+            sections.append(Section(title: "Simulated customer figures, \(first) against \(second)", table: table))
+            extra.append(.init("simulated", .list(rows.map { row in .object(zip(table.columns, row).map { .init($0.key, $1) }) })))
+        }
+        return .document(Document(sections: sections, data: data(comparison, extra)))
     }
 
     private static func kindFields(_ comparison: ModelComparison) -> [Field] {

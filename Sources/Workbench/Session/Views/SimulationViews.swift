@@ -212,6 +212,7 @@ enum SimulationViews {
         var rows: [[Value]] = []
         var notes: [String] = []
         var unaffected: [String] = []
+        var moved: [(label: String, value: Double, text: String)] = []
         for stream in run.streams {
             let figures = Impact.rows(stream)
             if stream.baseline.result.isOverloaded {
@@ -222,6 +223,10 @@ enum SimulationViews {
                 continue
             }
             rows += figures.map(row)
+            for figure in figures where figure.isChanged {
+                guard let percent = figure.changePercent, percent != 0 else { continue }
+                moved.append(("\(stream.stream) \(figure.metric)", percent, signed(percent) + "%"))
+            }
             if let window = stream.degraded?.window { notes.append("\(stream.stream): " + windowNote(window)) }
             if stream.degraded?.result.isOverloaded == true, !stream.baseline.result.isOverloaded {
                 notes.append("\(stream.stream) is overloaded when degraded: its backlog grows by "
@@ -231,6 +236,7 @@ enum SimulationViews {
         if !rows.isEmpty { notes.append("A rate's change is in percentage points (pp); change % is relative to the baseline.") }
         if !unaffected.isEmpty { notes.append("Unaffected: " + unaffected.joined(separator: ", ") + ".") }
         notes += skippedNotes(run.skipped)
+        if !moved.isEmpty { notes += ["", "Change % by figure:"] + Figures.bars(moved, width: 20).map { "  " + $0 } }
         return .table(Table(columns: [.init("stream"), .init("metric"), .init("baseline", nil, .right), .init("degraded", nil, .right),
                                       .init("change", nil, .right), .init("change_pct", "change %", .right), .init("carried_by", "carried by")],
                             rows: rows, notes: notes))
