@@ -86,6 +86,13 @@ public struct Table: Sendable, Hashable {
     }
 }
 
+extension Table {
+    /// The rows as a list of objects keyed by the columns: a table inside a document's data.
+    public var records: Value {
+        .list(rows.map { row in .object(zip(columns, row).map { Value.Entry($0.key, $1) }) })
+    }
+}
+
 /// A labelled value in a section.
 public struct Field: Sendable, Hashable {
     /// The label text shows before the value.

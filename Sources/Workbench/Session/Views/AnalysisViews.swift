@@ -47,12 +47,11 @@ enum AnalysisViews {
 
     private static func document(_ explanation: Explanation) -> Document {
         let figure = explanation.figure
-        let isRate = figure.unit == .fraction || figure.unit == .metric(percentage: true)
         func shown(_ value: Double?) -> String {
             guard let value else { return "none (overloaded)" }
-            return isRate ? Figures.percent(value) : Figures.significant(value)
+            return SimulationViews.isRate(figure.unit) ? Figures.percent(value) : Figures.significant(value)
         }
-        let change = figure.change.map { SimulationViews.signed(isRate ? $0 * 100 : $0) + (isRate && $0 != 0 ? "pp" : "") } ?? "n/a"
+        let change = figure.change.map { SimulationViews.changeText($0, figure.unit) } ?? "n/a"
         let title = "Why \(explanation.stream) \(figure.metric) is \(shown(figure.degraded)), not \(shown(figure.baseline)) (\(change))"
         // The trace starts with the degradations themselves.
         var lines = ["Propagation, step by step, from the degradations:"]
@@ -109,7 +108,7 @@ enum AnalysisViews {
 
     private static func figureText(_ value: Double?, _ unit: Impact.Unit) -> String {
         guard let value else { return "none" }
-        return unit == .fraction ? Figures.percent(value) : Figures.significant(value)
+        return SimulationViews.isRate(unit) ? Figures.percent(value) : Figures.significant(value)
     }
 
     private static func data(_ explanation: Explanation) -> Value {
@@ -185,27 +184,21 @@ enum AnalysisViews {
         let flow = ["time_to_value_mean_h", "time_to_value_p90_h", "on_time_rate"]
         func change(_ entry: Sensitivity.Entry, _ metric: String) -> Value {
             guard let row = entry.rows.first(where: { $0.metric == metric }) else { return .text("") }
-            return changeValue(row)
+            return row.change == nil ? .text("—") : SimulationViews.change(row)
+        }
+        let drivers = Set(Driver.allCases.map(\.rawValue))
+        /// The outcome metrics that moved, each with its change.
+        func outcomes(_ entry: Sensitivity.Entry) -> Value {
+            .list(entry.rows.filter { !flow.contains($0.metric) && !drivers.contains($0.metric) && !$0.metric.hasPrefix("window_") && $0.isChanged }.map { row in
+                let change = row.change.map { SimulationViews.changeText($0, row.unit) } ?? "—"
+                return .text("\(row.metric) \(change)")
+            })
         }
         return Table(columns: [.init("supporting"), .init("time_to_value_mean_h", "Δ mean h", .right), .init("time_to_value_p90_h", "Δ p90 h", .right),
                                .init("on_time_rate", "Δ on-time", .right), .init("metrics", "Δ outcome metrics")],
-                     rows: ranking.entries.map { entry in
-                         [.text(entry.supporting)] + flow.map { change(entry, $0) }
-                             + [.list(entry.rows.filter { !flow.contains($0.metric) && !Driver.allCases.map(\.rawValue).contains($0.metric) && $0.isChanged }
-                                 .map { .text("\($0.metric) \(changeText($0))") })]
-                     })
+                     rows: ranking.entries.map { entry in [.text(entry.supporting)] + flow.map { change(entry, $0) } + [outcomes(entry)] })
     }
 
-    /// A row's change as `impact` spells it: signed, in pp for rates.
-    private static func changeText(_ row: Impact.Row) -> String {
-        guard let change = row.change else { return "—" }
-        let isRate = row.unit == .fraction || row.unit == .metric(percentage: true)
-        return SimulationViews.signed(isRate ? change * 100 : change) + (isRate && change != 0 ? "pp" : "")
-    }
-
-    private static func changeValue(_ row: Impact.Row) -> Value {
-        row.change.map { Value.typed(changeText(row), $0) } ?? .text("—")
-    }
 
     // MARK: bottlenecks
 
@@ -230,12 +223,9 @@ enum AnalysisViews {
                              rows: leverageRows,
                              notes: ["How far the stream's mean time-to-value moves when the level the link passes on worsens by one unit;",
                                      "the unit differs by effect, so compare links of one effect with each other."])
-        func records(_ table: Table) -> Value {
-            .list(table.rows.map { row in .object(zip(table.columns, row).map { .init($0.key, $1) }) })
-        }
         return .document(Document(sections: [Section(title: "Stages by utilisation", table: stages),
                                              Section(title: "Integration points by leverage", table: leverage)],
-                                  data: .object([.init("stages", records(stages)), .init("leverage", records(leverage))])))
+                                  data: .object([.init("stages", stages.records), .init("leverage", leverage.records)])))
     }
 
     // MARK: prioritise
@@ -295,10 +285,9 @@ enum AnalysisViews {
         }
         let ranked = Table(columns: columns, rows: plan.ranked.enumerated().map { row($1, $0 + 1) })
         let bought = Table(columns: columns, rows: plan.bought.enumerated().map { row($1, $0 + 1) })
-        func records(_ table: Table) -> Value { .list(table.rows.map { row in .object(zip(table.columns, row).map { .init($0.key, $1) }) }) }
         return .document(Document(sections: sections, data: .object([
-            .init("ranked", records(ranked)), .init("budget", budget.map { Value.number($0.value) } ?? .null),
-            .init("bought", records(bought)), .init("spent", .number(plan.spent)),
+            .init("ranked", ranked.records), .init("budget", budget.map { Value.number($0.value) } ?? .null),
+            .init("bought", bought.records), .init("spent", .number(plan.spent)),
         ])))
     }
 

@@ -50,7 +50,7 @@ enum MapView {
                 .init("cv", stage.cv.map { .typed($0.text, $0.value) } ?? .typed("1", 1)), .init("wait_h", stage.wait.map { .typed($0.text, $0.hours) } ?? .null),
                 .init("defects", stage.defects.map { .typed($0.text, $0.value) } ?? .null), .init("rework_to", .optional(stage.reworkTo)),
                 .init("handoff_to", handoff.map { .list($0.map(Value.text)) } ?? .null),
-                .init("fed_by", StreamViews.rows(of: LinkViews.table(feeding, around: nil, in: model))),
+                .init("fed_by", LinkViews.table(feeding, around: nil, in: model).records),
             ]))
         }
         if let value = stream.value {

@@ -52,16 +52,14 @@ enum ScenarioViews {
         var extra: [Value.Entry] = [.init("a", .text(first)), .init("b", .text(second))]
         if !simulated.isEmpty {
             let rows = simulated.map { row -> [Value] in
-                let isRate = row.unit == .fraction || row.unit == .metric(percentage: true)
-                func value(_ x: Double?) -> Value { x.map { isRate ? .percent($0) : .number($0) } ?? .null }
-                let change = row.change.map { Value.typed(SimulationViews.signed(isRate ? $0 * 100 : $0) + (isRate && $0 != 0 ? "pp" : ""), $0) } ?? .null
-                return [.text(row.stream), .text(row.metric), value(row.baseline), value(row.degraded), change]
+                [.text(row.stream), .text(row.metric), SimulationViews.value(row.baseline, row.unit),
+                 SimulationViews.value(row.degraded, row.unit), SimulationViews.change(row)]
             }
             let table = Table(columns: [.init("stream"), .init("metric"), .init("a", first, .right), .init("b", second, .right),
                                         .init("change", nil, .right)],
                               rows: rows, notes: ["Each scenario through the analytic engine with its own degradations; blank where overloaded."])
             sections.append(Section(title: "Simulated customer figures, \(first) against \(second)", table: table))
-            extra.append(.init("simulated", .list(rows.map { row in .object(zip(table.columns, row).map { .init($0.key, $1) }) })))
+            extra.append(.init("simulated", table.records))
         }
         return .document(Document(sections: sections, data: data(comparison, extra)))
     }

@@ -243,18 +243,31 @@ enum SimulationViews {
     }
 
     private static func row(_ figure: Impact.Row) -> [Value] {
-        let isRate = switch figure.unit {
+        let percent = figure.changePercent.map { Value.typed(signed($0) + ($0 != 0 ? "%" : ""), $0) } ?? .null
+        return [.text(figure.stream), .text(figure.metric), value(figure.baseline, figure.unit), value(figure.degraded, figure.unit),
+                change(figure), percent, .list(figure.carriedBy.map(Value.text))]
+    }
+
+    /// Whether figures of `unit` read as rates: shown in per cent, their changes in points.
+    static func isRate(_ unit: Impact.Unit) -> Bool {
+        switch unit {
         case .fraction, .metric(percentage: true): true
         case .hours, .perDay, .metric(percentage: false): false
         }
-        func value(_ x: Double?) -> Value { x.map { isRate ? .percent($0) : .number($0) } ?? .null }
-        // Changes carry their sign; a rate's change is in percentage points.
-        let change = figure.change.map { x in
-            Value.typed(signed(isRate ? x * 100 : x) + (isRate && x != 0 ? "pp" : ""), x)
-        } ?? .null
-        let percent = figure.changePercent.map { Value.typed(signed($0) + ($0 != 0 ? "%" : ""), $0) } ?? .null
-        return [.text(figure.stream), .text(figure.metric), value(figure.baseline), value(figure.degraded), change, percent,
-                .list(figure.carriedBy.map(Value.text))]
+    }
+
+    /// A figure of an impact row, in per cent for rates.
+    static func value(_ x: Double?, _ unit: Impact.Unit) -> Value { x.map { isRate(unit) ? .percent($0) : .number($0) } ?? .null }
+
+    /// A row's change with its sign; a rate's in percentage points (`-1.354pp`).
+    static func change(_ figure: Impact.Row) -> Value {
+        figure.change.map { x in Value.typed(changeText(x, figure.unit), x) } ?? .null
+    }
+
+    /// A change with its sign, in points for rates: `+0.2064`, `-1.354pp`, `0`.
+    static func changeText(_ x: Double, _ unit: Impact.Unit) -> String {
+        let rate = isRate(unit)
+        return signed(rate ? x * 100 : x) + (rate && x != 0 ? "pp" : "")
     }
 
     /// A figure with its sign: `+0.2064`, `-1.354`, `0`.

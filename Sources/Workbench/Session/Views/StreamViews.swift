@@ -77,7 +77,7 @@ enum StreamViews {
         let signoffs = signoffTable(stream)
         for (title, table) in [("Stages", stages), ("Metrics", metrics), ("Links", links), ("Sign-offs", signoffs)] {
             if !table.rows.isEmpty { sections.append(Section(title: title, table: table)) }
-            data.append(.init(title.lowercased().replacingOccurrences(of: "-", with: ""), rows(of: table)))
+            data.append(.init(title.lowercased().replacingOccurrences(of: "-", with: ""), table.records))
         }
         return .document(Document(sections: sections, data: .object(data)))
     }
@@ -110,11 +110,6 @@ enum StreamViews {
             .init("functions", .list(stream.functions.map(Value.text))),
             .init("cost", stream.cost.map { .typed($0.text, $0.value) } ?? .null),
         ]
-    }
-
-    /// A table's rows as a list of objects keyed by its columns.
-    static func rows(of table: Table) -> Value {
-        .list(table.rows.map { row in .object(zip(table.columns, row).map { Value.Entry($0.key, $1) }) })
     }
 
     private static func overview(of stream: ValueStream) -> [Field] {
