@@ -49,6 +49,9 @@ public enum Impact {
         }
     }
 
+    /// The start of the window rows' metric names (`window_ttv_mean_h`).
+    public static let windowPrefix = "window_"
+
     /// Which effects can move a flow figure.
     static func effects(moving driver: Driver) -> Set<Effect> {
         switch driver {
@@ -83,13 +86,18 @@ public enum Impact {
                 effects(moving: driver))
         }
         var rows = flow
-        if let window = degraded.window {
+        // A case without a window reads its steady figure (the baseline always does).
+        if degraded.window != nil || baseline.window != nil {
             let moving = effects(moving: .timeToValueMeanHours)
-            rows.append(row("window_ttv_mean_h", .hours, baseline.result.timeToValueMeanHours, window.timeToValueMeanHours, moving))
-            rows.append(row("window_ttv_p90_h", .hours, baseline.result.timeToValueP90Hours, window.timeToValueP90Hours, moving))
+            rows.append(row(windowPrefix + "ttv_mean_h", .hours, baseline.window?.timeToValueMeanHours ?? baseline.result.timeToValueMeanHours,
+                            degraded.window?.timeToValueMeanHours ?? degraded.result.timeToValueMeanHours, moving))
+            rows.append(row(windowPrefix + "ttv_p90_h", .hours, baseline.window?.timeToValueP90Hours ?? baseline.result.timeToValueP90Hours,
+                            degraded.window?.timeToValueP90Hours ?? degraded.result.timeToValueP90Hours, moving))
         }
         let changedDrivers = Set(zip(drivers, flow).filter { $0.1.isChanged }.map(\.0))
-        for (before, after) in zip(baseline.metrics, degraded.metrics) {
+        // Metrics by name: two scenarios' models may not have the same ones.
+        for after in degraded.metrics {
+            guard let before = baseline.metrics.first(where: { $0.metric == after.metric }) else { continue }
             let moving = after.drivers.filter(changedDrivers.contains).reduce(into: Set<Effect>()) { $0.formUnion(effects(moving: $1)) }
             rows.append(row(after.metric, .metric(percentage: after.isPercentage), before.value, after.value, moving))
         }

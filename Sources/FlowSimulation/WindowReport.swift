@@ -48,6 +48,21 @@ public struct WindowReport: Sendable, Hashable {
     /// replication had not cleared by the end of its horizon.
     public let clearHours: Double?
     public let method: Method
+    /// Why figures are missing, when some are.
+    public internal(set) var incomplete: Incomplete? = nil
+
+    /// Why a report lacks figures.
+    public enum Incomplete: Sendable, Hashable {
+        /// The stream is overloaded outside the window too: its backlog never clears.
+        case overloaded
+        /// The fluid's bound on events was reached before the backlog cleared.
+        case unresolved
+        /// Discrete-event: some replication had not cleared by the end of its horizon, so the
+        /// touched items' time-to-value would leave out the slowest.
+        case notCleared
+        /// Discrete-event: no replication reached the window (stopped early).
+        case notReached
+    }
 
     /// Arrival times sampled across the touched span.
     static let gridPoints = 200
@@ -116,7 +131,7 @@ public struct WindowReport: Sendable, Hashable {
         let steady = Profile(network)
         guard steady.isStable else {
             return WindowReport(startHours: start, durationHours: end - start, itemsAffected: nil, timeToValueMeanHours: nil,
-                                timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .fluid)
+                                timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .fluid, incomplete: .overloaded)
         }
         return Fluid(segments: segments, steady: steady, start: start, end: end).report()
     }
@@ -232,7 +247,7 @@ public struct WindowReport: Sendable, Hashable {
             let built = events.contains { $0.backlog.contains { $0 > 0 } || $0.slope.contains { $0 > 0 } }
             guard let cleared else {
                 return WindowReport(startHours: start, durationHours: end - start, itemsAffected: nil, timeToValueMeanHours: nil,
-                                    timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .fluid)
+                                    timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .fluid, incomplete: .unresolved)
             }
             let firstTouched = start - pathToLastStage
             let span = max(0, max(end, cleared) - firstTouched)

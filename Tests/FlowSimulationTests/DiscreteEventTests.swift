@@ -210,4 +210,19 @@ struct DiscreteEventTests {
                     "\(figure): DES \(simulated), fluid \(analytic)")
         }
     }
+
+    @Test("a backlog still there when the horizon ends: no figures for the items touched, and the report says why")
+    func windowNotCleared() throws {
+        typealias Help = DegradedEngineTests
+        let customer = try Help.customer([Help.stage("A", servers: 2, hours: 0.2)], perHour: 5)
+        let model = Help.model(customer, [Help.link("a", "c/A", .capacity, 1)])
+        // A stops for 24 h from 50 h: 120 items, cleared 24 h after the window — past a 80 h horizon.
+        var settings = Self.settings(runs: 3, horizon: 80)
+        settings.warmupHours = 20
+        let outage = [Help.degrade("a", .availability, .to, 0, window: (50, 24))]
+        let window = try #require(Simulation.discreteEvent(model, degradations: outage, settings: settings).streams.first?.degraded?.result.window)
+        #expect(window.incomplete == .notCleared)
+        #expect(window.timeToValueMeanHours == nil && window.timeToValueP90Hours == nil && window.clearHours == nil && window.itemsAffected == nil)
+        #expect((window.peakBacklog ?? 0) > 60, "the backlog it built is still reported")
+    }
 }

@@ -70,4 +70,14 @@ struct PrioritisationTests {
         #expect(plan.ranked.first?.relieves == ["c"])
         #expect(plan.ranked.first?.step == .server(stream: "c", stage: "A", servers: 2))
     }
+
+    @Test("free steps are bought only while they give back more than rounding, well inside the bound")
+    func freeSteps() throws {
+        var model = try Self.model()
+        model.streams[2].stages[0].cost = PlainNumber(0)
+        let plan = Prioritisation.plan(model, budget: 0)
+        #expect(!plan.bought.isEmpty && plan.bought.count < Prioritisation.maximumPurchases)
+        #expect(plan.bought.allSatisfy { $0.cost == 0 && $0.gainHoursPerDay > 1e-6 })
+        #expect(plan.spent == 0)
+    }
 }

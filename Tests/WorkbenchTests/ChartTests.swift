@@ -22,6 +22,8 @@ struct ChartTests {
         #expect(lines[3].hasSuffix("│ 0"))
         // Without negatives there is no left side; an infinite value (an overload) fills the width.
         #expect(Figures.bars([("a", .infinity, "overloaded"), ("b", 1, "+1")], width: 4) == ["a  │████ overloaded", "b  │████ +1"])
+        #expect(Figures.bars([("a", .infinity, "overloaded"), ("b", 0, "0")], width: 4) == ["a  │████ overloaded", "b  │ 0"],
+                "an overload beside nothing still fills the width")
     }
 
     @Test("a meter fills its share of the width")

@@ -92,5 +92,8 @@ struct EventSimulationCommandTests {
         let error = try #require(failure(&session, "simulate engine des runs 2 horizon 400h stream open-account"))
         #expect(error.message.contains("a window ends at 548h, after the horizon of 400h") && error.message.contains("horizon 1096h"))
         #expect(error.span?.column == 36, "at 400h")
+        try run(&session, "degrade it-infra availability to 0% from 100h for 2d")
+        #expect(failure(&session, "simulate engine des runs 2 horizon 148h stream open-account")?.message.contains("at the horizon") == true,
+                "a window ending with the horizon leaves no time to clear")
     }
 }

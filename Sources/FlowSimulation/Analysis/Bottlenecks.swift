@@ -2,8 +2,9 @@ import ValueStreams
 
 /// Where the flow is tight and which integration points matter most (`bottlenecks`): stage
 /// utilisations across customer streams, and each integration point's leverage — how much
-/// the customer stream's mean time-to-value moves when the level it passes on worsens by one
-/// unit (a percentage point of capacity level or errors, an hour of latency).
+/// the customer stream's mean time-to-value moves, through this link alone, when the level
+/// of the supporting stream it comes from worsens by one unit (a percentage point of
+/// capacity level or errors, an hour of latency). The link's strength is in the figure.
 public enum Bottlenecks {
     public struct StageLoad: Sendable, Hashable {
         public let stream: String
@@ -59,11 +60,7 @@ public enum Bottlenecks {
                                         utilisation: figures.utilisation, queueWaitHours: figures.queueWaitHours))
             }
         }
-        let loads = stages.enumerated().sorted { a, b in
-            let (x, y) = (load(a.element), load(b.element))
-            return x != y ? x > y : a.offset < b.offset
-        }.map(\.element)
-        return Report(stages: loads, leverage: leverage(model, lasting, run), skipped: run.skipped)
+        return Report(stages: stages.stablySorted { load($0) > load($1) }, leverage: leverage(model, lasting, run), skipped: run.skipped)
     }
 
     /// Stopped or overloaded stages sort first.
@@ -82,12 +79,15 @@ public enum Bottlenecks {
             let stage = stream.stages[stageIndex].name
             let source = propagation.levels(of: model.streams[from].id)
             let s = link.effectiveStrength
+            // A capacity level under a point can fall only as far as 0: the figure is scaled to a point.
+            let step = link.effect == .capacity ? min(0.01, source.capacity) : 1
+            guard step > 0 else { continue }
             let adjusted = propagation.adjusting(stream: stream.id, stage: stage) { effect in
                 switch link.effect {
                 case .capacity:
-                    // The link passed 1 − s(1 − L); one point less of L passes 1 − s(1 − L + 0.01).
+                    // The link passed 1 − s(1 − L); a point less of L passes 1 − s(1 − L + 0.01).
                     let passed = 1 - s * (1 - source.capacity)
-                    let worse = max(0, 1 - s * (1 - max(0, source.capacity - 0.01)))
+                    let worse = 1 - s * (1 - (source.capacity - step))
                     effect.capacityFactor = passed > 0 ? effect.capacityFactor * worse / passed : 0
                 case .latency: effect.addedWaitHours += s
                 case .quality: effect.addedDefects += s * 0.01
@@ -96,14 +96,12 @@ public enum Bottlenecks {
             let before = (simulation.degraded ?? simulation.baseline).result
             guard let after = try? AnalyticEngine.run(stream, propagation: adjusted) else { continue }
             let overloads = after.isOverloaded && !before.isOverloaded
-            let change = before.timeToValueMeanHours.flatMap { old in after.timeToValueMeanHours.map { $0 - old } }
+            let scale = link.effect == .capacity ? 0.01 / step : 1
+            let change = before.timeToValueMeanHours.flatMap { old in after.timeToValueMeanHours.map { ($0 - old) * scale } }
             found.append(Leverage(link: link.name, from: model.streams[from].id, stream: stream.id, stage: stage, effect: link.effect,
                                   hoursPerUnit: change, overloads: overloads))
         }
         let size = { (leverage: Leverage) in leverage.overloads ? Double.infinity : leverage.hoursPerUnit ?? -Double.infinity }
-        return found.enumerated().sorted { a, b in
-            let (x, y) = (size(a.element), size(b.element))
-            return x != y ? x > y : a.offset < b.offset
-        }.map(\.element)
+        return found.stablySorted { size($0) > size($1) }
     }
 }

@@ -40,8 +40,8 @@ public enum Breakpoint {
         public let skipped: [Simulation.Skipped]
     }
 
-    /// Bisection stops when the bracket is this narrow (in the level's unit): far inside
-    /// the 0.1 % the command promises.
+    /// Bisection stops when the bracket is this narrow, in the level's unit (a fraction, or
+    /// hours): 10⁻⁷, far inside the 0.1 % of the level that issue 9 asks for.
     public static let precision = 1e-7
 
     /// The most latency, in hours, the search tries before it says never.
@@ -51,15 +51,11 @@ public enum Breakpoint {
     /// when nil), with `degradations` (the scenario's) in force except those of that field.
     public static func search(_ model: Model, supporting: String, field: ServiceField, streams ids: [String]? = nil,
                               degradations: [Degradation] = []) -> Search {
-        let others = degradations.filter { !($0.stream.caseInsensitiveEquals(supporting) && $0.field == field) }
-        let own = degradations.first { $0.stream.caseInsensitiveEquals(supporting) && $0.field == field && $0.window == nil }
-        let declared = model.streamIndex(supporting).map { model.streams[$0].declaredLevel(field) }
+        // Only steady figures are read, so windowed degradations are left out.
+        let others = degradations.without(supporting, field).filter { $0.window == nil }
+        let start = model.streamIndex(supporting).map { degradations.levelInForce(of: model.streams[$0], field) }
             ?? (field == .availability || field == .capacity ? 1 : 0)
-        let start = own?.level(from: declared) ?? declared
-        func trial(_ level: Double) -> [Degradation] {
-            let text = field == .latency ? "\(level.fixed(significant: 6))h" : "\((level * 100).fixed(significant: 6))%"
-            return others + [Degradation(stream: supporting, field: field, change: .to, text: text, value: level)]
-        }
+        func trial(_ level: Double) -> [Degradation] { others + [.setting(supporting, field, to: level)] }
         var findings: [Finding] = []
         var skipped: [Simulation.Skipped] = []
         for stream in model.streams where stream.kind == .customer {

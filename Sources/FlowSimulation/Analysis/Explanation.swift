@@ -52,7 +52,7 @@ public struct Explanation: Sendable, Hashable {
               let figure = Impact.rows(simulation).first(where: { $0.metric.caseInsensitiveEquals(metric) }),
               let index = model.streamIndex(id) else { return nil }
         let stream = model.streams[index]
-        let isWindow = figure.metric.hasPrefix("window_")
+        let isWindow = figure.metric.hasPrefix(Impact.windowPrefix)
         let inForce = isWindow ? degradations : degradations.filter { $0.window == nil }
         let propagation = Propagation(model: model, degradations: inForce)
         guard let baseline = try? FlowNetwork(stream, propagation: Propagation(model: model, degradations: [])),

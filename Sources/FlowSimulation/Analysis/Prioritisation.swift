@@ -49,8 +49,9 @@ public enum Prioritisation {
             return cost > 0 ? gainHoursPerDay / cost : (gainHoursPerDay > 0 ? .infinity : 0)
         }
 
-        /// Whether it does anything for customers.
-        public var helps: Bool { gainHoursPerDay > 1e-12 || !relieves.isEmpty }
+        /// Whether it does anything for customers: relieves an overload, or gives back more
+        /// than a millionth of the customer-hours the streams hold a day (less is rounding).
+        public let helps: Bool
     }
 
     public struct Plan: Sendable, Hashable {
@@ -97,42 +98,39 @@ public enum Prioritisation {
         func key(_ candidate: Candidate) -> (Int, Int, Double) {
             (candidate.relieves.count, candidate.cost == nil ? 0 : 1, candidate.gainPerCost ?? candidate.gainHoursPerDay)
         }
-        return candidates.enumerated().sorted { a, b in
-            let (x, y) = (key(a.element), key(b.element))
-            if x.0 != y.0 { return x.0 > y.0 }
-            if x.1 != y.1 { return x.1 > y.1 }
-            if x.2 != y.2 { return x.2 > y.2 }
-            return a.offset < b.offset
-        }.map(\.element)
+        return candidates.stablySorted { key($0) > key($1) }
     }
 
     /// Every step the model allows, simulated.
     static func evaluate(_ model: Model, _ degradations: [Degradation]) -> [Candidate] {
         let before = Simulation.analytic(model, degradations: degradations)
+        let held = before.streams.reduce(0.0) { total, simulation in
+            let result = (simulation.degraded ?? simulation.baseline).result
+            return total + result.throughputPerDay * (result.timeToValueMeanHours ?? 0)
+        }
         var candidates: [Candidate] = []
         for stream in model.streams {
             switch stream.kind {
             case .supporting:
                 for field in [ServiceField.availability, .capacity, .errors] {
-                    let declared = stream.declaredLevel(field)
-                    let own = degradations.first { $0.stream == stream.id && $0.field == field }
-                    let level = own?.level(from: declared) ?? declared
+                    let level = degradations.levelInForce(of: stream, field)
                     let better = field == .errors ? max(0, level - 0.01) : min(1, level + 0.01)
                     guard better != level else { continue }
                     let step = Step.level(stream: stream.id, field: field, from: level, to: better)
-                    candidates.append(candidate(step, cost: stream.cost?.value, model, degradations, before))
+                    candidates.append(candidate(step, cost: stream.cost?.value, model, degradations, before, noise: 1e-6 * held))
                 }
             case .customer:
                 for stage in stream.stages {
                     let step = Step.server(stream: stream.id, stage: stage.name, servers: (stage.servers ?? 1) + 1)
-                    candidates.append(candidate(step, cost: stage.cost?.value, model, degradations, before))
+                    candidates.append(candidate(step, cost: stage.cost?.value, model, degradations, before, noise: 1e-6 * held))
                 }
             }
         }
         return candidates
     }
 
-    static func candidate(_ step: Step, cost: Double?, _ model: Model, _ degradations: [Degradation], _ before: Simulation.Run) -> Candidate {
+    static func candidate(_ step: Step, cost: Double?, _ model: Model, _ degradations: [Degradation], _ before: Simulation.Run,
+                          noise: Double) -> Candidate {
         let (changed, changedDegradations) = apply(step, to: model, degradations)
         let after = Simulation.analytic(changed, degradations: changedDegradations)
         var gain = 0.0
@@ -147,16 +145,15 @@ public enum Prioritisation {
                 changes.append(StreamChange(stream: old.stream, before: was.timeToValueMeanHours, after: now.timeToValueMeanHours))
             }
         }
-        return Candidate(step: step, cost: cost, gainHoursPerDay: gain, relieves: relieves, changes: changes)
+        return Candidate(step: step, cost: cost, gainHoursPerDay: gain, relieves: relieves, changes: changes,
+                         helps: gain > noise || !relieves.isEmpty)
     }
 
     /// The model and degradations once `step` is made.
     static func apply(_ step: Step, to model: Model, _ degradations: [Degradation]) -> (Model, [Degradation]) {
         switch step {
         case .level(let stream, let field, _, let to):
-            let text = "\((to * 100).fixed(significant: 6))%"
-            return (model, degradations.filter { !($0.stream == stream && $0.field == field) }
-                + [Degradation(stream: stream, field: field, change: .to, text: text, value: to)])
+            return (model, degradations.without(stream, field) + [.setting(stream, field, to: to)])
         case .server(let stream, let stage, let servers):
             var changed = model
             if let s = changed.streams.firstIndex(where: { $0.id == stream }),

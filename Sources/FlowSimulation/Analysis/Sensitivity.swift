@@ -1,8 +1,9 @@
 import ValueStreams
 
 /// Which supporting stream matters most to which customer stream (`sensitivity`): each
-/// supporting stream degraded in turn by the same step, on top of the scenario's
-/// degradations, and each customer stream's figures compared with the scenario's.
+/// supporting stream's level in force (the scenario's, else the declared one) moved in turn
+/// by the same step, the scenario's other degradations kept, and each customer stream's
+/// steady figures compared with the scenario's.
 public enum Sensitivity {
     /// What degrading one supporting stream does to one customer stream.
     public struct Entry: Sendable, Hashable {
@@ -11,6 +12,8 @@ public enum Sensitivity {
         public let rows: [Impact.Row]
         /// Whether the trial overloads a stream that was not overloaded.
         public let overloads: Bool
+        /// Whether the trial lifts a stream out of overload (a step for the better).
+        public let relieves: Bool
         /// The change in mean time-to-value, hours; nil when either side has none.
         public var timeToValueChange: Double? { rows.first { $0.metric == Driver.timeToValueMeanHours.rawValue }?.change }
     }
@@ -28,20 +31,25 @@ public enum Sensitivity {
         public let skipped: [Simulation.Skipped]
     }
 
-    /// Degrades each supporting stream of `model` in turn by `step` (its `stream` is ignored),
-    /// with `degradations` in force except that stream's own of the same field.
+    /// Moves each supporting stream of `model` in turn by `step` (a `by` change; its `stream`
+    /// is ignored) from its level in force under `degradations`, whose windowed ones are
+    /// left out: the comparison is of steady figures.
     public static func run(_ model: Model, step: Degradation, degradations: [Degradation] = []) -> Run {
-        let scenario = Simulation.analytic(model, degradations: degradations)
+        let lasting = degradations.filter { $0.window == nil }
+        let scenario = Simulation.analytic(model, degradations: lasting)
         var entries: [String: [Entry]] = [:]
         for supporting in model.streams where supporting.kind == .supporting {
-            let trial = degradations.filter { !($0.stream == supporting.id && $0.field == step.field) }
-                + [Degradation(stream: supporting.id, field: step.field, change: step.change, text: step.text, value: step.value)]
+            let level = Degradation.clamp(lasting.levelInForce(of: supporting, step.field) + step.value, step.field)
+            let trial = lasting.without(supporting.id, step.field) + [.setting(supporting.id, step.field, to: level)]
             for simulation in Simulation.analytic(model, degradations: trial).streams {
                 guard let reference = scenario.streams.first(where: { $0.stream == simulation.stream }) else { continue }
                 let before = reference.degraded ?? reference.baseline
-                let rows = Impact.rows(simulation, against: before)
-                let overloads = simulation.degraded?.result.isOverloaded == true && !before.result.isOverloaded
-                entries[simulation.stream, default: []].append(Entry(supporting: supporting.id, rows: rows, overloads: overloads))
+                // Steady figures only: windows are not part of the comparison.
+                let rows = Impact.rows(simulation, against: before).filter { !$0.metric.hasPrefix(Impact.windowPrefix) }
+                let after = simulation.degraded?.result.isOverloaded == true
+                entries[simulation.stream, default: []].append(Entry(supporting: supporting.id, rows: rows,
+                                                                     overloads: after && !before.result.isOverloaded,
+                                                                     relieves: !after && before.result.isOverloaded))
             }
         }
         let rankings = scenario.streams.map { simulation in
@@ -50,10 +58,10 @@ public enum Sensitivity {
         return Run(step: step, rankings: rankings, skipped: scenario.skipped)
     }
 
-    /// Overloads first, then by the size of the change in mean time-to-value; ties keep model order.
+    /// A change of overload first, then by the size of the change in mean time-to-value (all
+    /// one way, as every trial moves its level the same way); ties keep model order.
     static func rank(_ entries: [Entry]) -> [Entry] {
-        let sized = entries.enumerated().map { (offset: $0.offset, entry: $0.element,
-                                                 size: $0.element.overloads ? Double.infinity : abs($0.element.timeToValueChange ?? 0)) }
-        return sized.sorted { $0.size != $1.size ? $0.size > $1.size : $0.offset < $1.offset }.map(\.entry)
+        func size(_ entry: Entry) -> Double { entry.overloads || entry.relieves ? .infinity : abs(entry.timeToValueChange ?? 0) }
+        return entries.stablySorted { size($0) > size($1) }
     }
 }

@@ -247,7 +247,8 @@ public enum DiscreteEventEngine {
         let reached = done.map(\.window).filter(\.reached)
         guard !overloaded, !reached.isEmpty else {
             return WindowReport(startHours: start, durationHours: duration, itemsAffected: nil, timeToValueMeanHours: nil,
-                                timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .discreteEvent)
+                                timeToValueP90Hours: nil, peakBacklog: nil, clearHours: nil, method: .discreteEvent,
+                                incomplete: overloaded ? .overloaded : .notReached)
         }
         var histogram = LogHistogram()
         var completed = 0, touched = 0, peak = 0
@@ -262,11 +263,13 @@ public enum DiscreteEventEngine {
             if let hours = tally.clearHours { clear += hours } else { cleared = false }
         }
         let runs = Double(reached.count)
+        // Until every run has cleared, the touched items still in the stream are the slowest:
+        // their time-to-value is not known, so neither is the mean's or the p90's.
         return WindowReport(startHours: start, durationHours: duration,
-                            itemsAffected: WindowReport.itemCount(Double(touched) / runs),
-                            timeToValueMeanHours: completed > 0 ? timeToValue / Double(completed) : nil,
-                            timeToValueP90Hours: histogram.quantile(0.9), peakBacklog: Double(peak) / runs,
-                            clearHours: cleared ? clear / runs : nil, method: .discreteEvent)
+                            itemsAffected: cleared ? WindowReport.itemCount(Double(touched) / runs) : nil,
+                            timeToValueMeanHours: cleared && completed > 0 ? timeToValue / Double(completed) : nil,
+                            timeToValueP90Hours: cleared ? histogram.quantile(0.9) : nil, peakBacklog: Double(peak) / runs,
+                            clearHours: cleared ? clear / runs : nil, method: .discreteEvent, incomplete: cleared ? nil : .notCleared)
     }
 
     /// The 95 % half-width of the mean of `values`: t(0.975, n − 1)·s/√n; nil under two.

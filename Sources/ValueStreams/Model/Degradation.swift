@@ -64,10 +64,37 @@ public struct Degradation: Sendable, Hashable {
     /// The field's level once degraded, from the level the model declares: fractions stay
     /// within 0…1, latency at or above 0.
     public func level(from declared: Double) -> Double {
-        let raw = change == .to ? value : declared + value
-        switch field {
-        case .latency: return max(0, raw)
-        case .availability, .capacity, .errors: return min(1, max(0, raw))
-        }
+        Self.clamp(change == .to ? value : declared + value, field)
     }
 }
+
+extension Degradation {
+    /// A degradation that sets `stream`'s `field` to `level`, spelled as `degrade` would show it
+    /// (`61.25%`, `2.5h`): the trials of `breakpoint`, `sensitivity` and `prioritise`.
+    public static func setting(_ stream: String, _ field: ServiceField, to level: Double) -> Degradation {
+        let text = field == .latency ? "\(level.fixed(significant: 6))h" : "\((level * 100).fixed(significant: 6))%"
+        return Degradation(stream: stream, field: field, change: .to, text: text, value: level)
+    }
+
+    /// `level` kept within the field's range: 0…1 for fractions, 0 or more hours for latency.
+    public static func clamp(_ level: Double, _ field: ServiceField) -> Double {
+        field == .latency ? max(0, level) : min(1, max(0, level))
+    }
+}
+
+extension [Degradation] {
+    /// `stream`'s `field` as these degradations leave it, outside any window: the declared
+    /// level moved by the lasting degradation of that field, if there is one.
+    public func levelInForce(of stream: ValueStream, _ field: ServiceField) -> Double {
+        let declared = stream.declaredLevel(field)
+        let own = first { $0.stream.caseInsensitiveEquals(stream.id) && $0.field == field && $0.window == nil }
+        return own?.level(from: declared) ?? declared
+    }
+
+    /// These degradations without `stream`'s own of `field` (windowed ones too), so a trial
+    /// can set that field alone.
+    public func without(_ stream: String, _ field: ServiceField) -> [Degradation] {
+        filter { !($0.stream.caseInsensitiveEquals(stream) && $0.field == field) }
+    }
+}
+

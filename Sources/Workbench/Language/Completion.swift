@@ -143,18 +143,18 @@ public enum CompletionEngine {
             case "add capability": return position >= 2 ? keyOrValue(arguments.dropFirst(2), keys: ["parent", "assessment"]) : []
             case "degrade":
                 switch position {
-                case 0: return streams()
+                case 0: return streams(.supporting)
                 case 1: return ServiceField.allCases.map(\.rawValue)
                 case 2: return Degradation.Change.allCases.map(\.rawValue)
                 default: return []
                 }
             case "restore": return position == 0 ? streams() + ["all"] : []
-            case "impact": return position == 0 ? streams() : position == 1 ? ["why"] : []
+            case "impact": return position == 0 ? streams(.customer) : position == 1 ? ["why"] : []
             case "breakpoint":
-                if position == 0 { return streams() }
+                if position == 0 { return streams(.supporting) }
                 switch last {
                 case "field": return ServiceField.allCases.map(\.rawValue)
-                case "for": return streams()
+                case "for": return streams(.customer)
                 default: return position % 2 == 1 ? ["field", "for"] : []
                 }
             default: return []
@@ -186,10 +186,12 @@ public enum CompletionEngine {
             target.split(separator: ".").last.map { String($0).lowercased() } ?? ""
         }
 
-        /// Streams by id, or by name when the typed text matches the name but not the id.
-        func streams() -> [String] {
+        /// Streams (of `kind`, when given) by id, or by name when the typed text matches the
+        /// name but not the id.
+        func streams(_ kind: StreamKind? = nil) -> [String] {
             guard let model else { return [] }
             return model.streams.compactMap { stream in
+                if let kind, stream.kind != kind { return nil }
                 if stream.id.lowercased().hasPrefix(meant) { return stream.id }
                 if stream.name.lowercased().hasPrefix(meant) { return Lexer.spelled(stream.name) }
                 return nil

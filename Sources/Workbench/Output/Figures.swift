@@ -43,8 +43,11 @@ enum Figures {
         let labelWidth = items.map(\.label.count).max() ?? 0
         let anyNegative = items.contains { $0.value < 0 }
         return items.map { item in
-            let magnitude = item.value.isFinite ? abs(item.value) : largest
-            let blocks = largest > 0 && magnitude > 0 ? max(1, Int((magnitude / largest * Double(width)).rounded())) : 0
+            // An infinite value (an overload) fills the width, whatever the others are.
+            let blocks: Int
+            if !item.value.isFinite { blocks = item.value.isNaN ? 0 : width }
+            else if largest > 0, item.value != 0 { blocks = max(1, Int((abs(item.value) / largest * Double(width)).rounded())) }
+            else { blocks = 0 }
             let bar = String(repeating: "█", count: blocks)
             let left = anyNegative ? String(repeating: " ", count: item.value < 0 ? width - blocks : width) + (item.value < 0 ? bar : "") : ""
             let right = item.value < 0 ? "" : bar

@@ -5,9 +5,9 @@ extension CommandCatalog {
                     summary: "Each supporting stream degraded in turn by the same step, ranked by its effect on each customer stream, with a tornado chart.",
                     example: "sensitivity",
                     details: [
-                        "The step is capacity by -10% unless said (by moves from the declared level, as in degrade; latency by +2h).",
-                        "Each trial keeps the scenario's degradations and replaces the stream's own of that field; figures are compared with the scenario's.",
-                        "Ranked by the change in mean time-to-value (an overload first); the table gives p90, on-time rate and outcome metrics too.",
+                        "The step is capacity by -10% unless said (latency: by +1h); it moves each stream's level in force, the scenario's or the declared one.",
+                        "Each trial keeps the scenario's other degradations (windows aside); steady figures are compared with the scenario's.",
+                        "Ranked by the size of the change in mean time-to-value (a change of overload first); p90, on-time rate and outcome metrics beside.",
                     ]) { cursor throws(LanguageError) in
             var step: Operand?
             var field: Operand?
@@ -29,8 +29,8 @@ extension CommandCatalog {
                     example: "bottlenecks",
                     details: [
                         "Stages: the scenario's steady state (degradations without a window), the most loaded first; stopped or overloaded ones at the top.",
-                        "Leverage: how many hours the stream's mean time-to-value moves when the level a link passes on worsens by one unit:",
-                        "a percentage point of capacity level (availability × capacity) for capacity links, an hour for latency, a point of errors for quality.",
+                        "Leverage: how many hours the stream's mean time-to-value moves, through that link alone, when the supporting stream's level",
+                        "worsens by one unit: a point of capacity level (availability × capacity), an hour of latency, a point of errors; strength included.",
                     ]) { cursor throws(LanguageError) in
             try cursor.end()
             return .bottlenecks
@@ -55,7 +55,7 @@ extension CommandCatalog {
                     details: [
                         "The field is availability unless said. The level moves from the scenario's (else the declared one) towards the worst:",
                         "down to 0% for availability and capacity, up to 100% for errors, up in doubling steps for latency.",
-                        "Bisection on the analytic engine, to within 0.00001 of the level; the scenario's other degradations stay in force.",
+                        "Bisection on the analytic engine, to within 10⁻⁷ of the level; the scenario's other degradations (windows aside) stay in force.",
                         "misses promise: the p90 time-to-value exceeds the stream's promise (or it is overloaded); never: not within the range.",
                     ]) { cursor throws(LanguageError) in
             let stream = try cursor.value("a supporting STREAM")

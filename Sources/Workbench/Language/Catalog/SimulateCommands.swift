@@ -1,3 +1,5 @@
+import FlowSimulation
+
 extension CommandCatalog {
     static let simulateCommands: [CommandSpec] = [
         CommandSpec(words: ["degrade"], arguments: "SUPPORTING availability|capacity|latency|errors to|by VALUE [from T for D]",
@@ -48,7 +50,7 @@ extension CommandCatalog {
                         "histogram (within 0.5%). Baseline and degraded draw the same random numbers. Ctrl-C stops it with the replications done.",
                         "With a window, the DES's degraded case covers the whole horizon, with a time series of work in progress, and its window",
                         "line counts the items that reach a changed stage until the queues are back to their steady mean (means over the runs);",
-                        "on an outage long beside the time-to-value the analytic window figures agree with these within 15%.",
+                        "on an outage long beside the time-to-value the analytic window figures agree with these within \(Int(DiscreteEventEngine.windowTolerance * 100))%.",
                         "The horizon must reach past the last window's end.",
                     ]) { cursor throws(LanguageError) in
             var engine: Operand?

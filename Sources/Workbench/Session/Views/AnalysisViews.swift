@@ -88,6 +88,14 @@ enum AnalysisViews {
     /// How the engine turns the stages into the figure.
     private static func result(_ explanation: Explanation) -> [String] {
         let metric = explanation.figure.metric
+        let windowed = explanation.degradations.filter { $0.window != nil }
+        if !metric.hasPrefix(Impact.windowPrefix), explanation.stages.isEmpty, !windowed.isEmpty {
+            return ["Nothing changes outside the windows; for what they do, explain \(explanation.stream).\(Impact.windowPrefix)ttv_mean_h why."]
+        }
+        if metric.hasPrefix(Impact.windowPrefix), Set(windowed.compactMap(\.window)).count > 1 {
+            return ["The steps and stages above combine every window's degradations; \(metric) is the window report's, over each segment "
+                    + "with the degradations in force in it (help simulate)."]
+        }
         if let model = explanation.model {
             return ["\(metric) comes from its response model: \(model)."]
                 + explanation.drivers.map { "  \($0.metric): \(figureText($0.baseline, $0.unit)) → \(figureText($0.degraded, $0.unit))" }
@@ -189,7 +197,7 @@ enum AnalysisViews {
         let drivers = Set(Driver.allCases.map(\.rawValue))
         /// The outcome metrics that moved, each with its change.
         func outcomes(_ entry: Sensitivity.Entry) -> Value {
-            .list(entry.rows.filter { !flow.contains($0.metric) && !drivers.contains($0.metric) && !$0.metric.hasPrefix("window_") && $0.isChanged }.map { row in
+            .list(entry.rows.filter { !flow.contains($0.metric) && !drivers.contains($0.metric) && $0.isChanged }.map { row in
                 let change = row.change.map { SimulationViews.changeText($0, row.unit) } ?? "—"
                 return .text("\(row.metric) \(change)")
             })
@@ -221,7 +229,7 @@ enum AnalysisViews {
         let leverage = Table(columns: [.init("link"), .init("from"), .init("to"), .init("effect"), .init("hours_per_unit", "Δ mean per unit", .right),
                                        .init("unit", "per")],
                              rows: leverageRows,
-                             notes: ["How far the stream's mean time-to-value moves when the level the link passes on worsens by one unit;",
+                             notes: ["How far the stream's mean time-to-value moves, through this link, when the supporting stream's level worsens by one unit;",
                                      "the unit differs by effect, so compare links of one effect with each other."])
         return .document(Document(sections: [Section(title: "Stages by utilisation", table: stages),
                                              Section(title: "Integration points by leverage", table: leverage)],
@@ -249,7 +257,7 @@ enum AnalysisViews {
         }
         func row(_ candidate: Prioritisation.Candidate, _ rank: Int) -> [Value] {
             [.integer(rank), .text(name(candidate.step)), candidate.cost.map(Value.number) ?? .text("no cost"),
-             .number(candidate.gainHoursPerDay), candidate.gainPerCost.map(Value.number) ?? .text("—"),
+             .number(candidate.gainHoursPerDay), gainPerCost(candidate),
              .list(candidate.relieves.map(Value.text)),
              .list(candidate.changes.map { change in
                  .text("\(change.stream) " + (change.before.flatMap { a in change.after.map { SimulationViews.signed($0 - a) + "h" } } ?? "leaves overload"))
@@ -289,6 +297,12 @@ enum AnalysisViews {
             .init("ranked", ranked.records), .init("budget", budget.map { Value.number($0.value) } ?? .null),
             .init("bought", bought.records), .init("spent", .number(plan.spent)),
         ])))
+    }
+
+    /// Gain per cost: `free` for a step that costs nothing, `—` without a cost.
+    private static func gainPerCost(_ candidate: Prioritisation.Candidate) -> Value {
+        guard let value = candidate.gainPerCost else { return .text("—") }
+        return value.isFinite ? .number(value) : .text("free")
     }
 
     // MARK: breakpoint

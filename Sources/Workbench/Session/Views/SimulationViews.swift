@@ -26,14 +26,17 @@ enum SimulationViews {
     static func refuseWindowsPastHorizon(_ degradations: [Degradation], settings: DiscreteEventEngine.Settings,
                                          horizon: Operand?) throws(LanguageError) {
         guard let end = degradations.compactMap(\.window).map({ $0.start.hours + $0.length.hours }).max(),
-              end > settings.horizonHours else { return }
-        throw LanguageError("a window ends at \(end.shortDecimal)h, after the horizon of \(settings.horizonHours.shortDecimal)h; "
+              end >= settings.horizonHours else { return }
+        throw LanguageError("a window ends at \(end.shortDecimal)h, \(end > settings.horizonHours ? "after" : "at") the horizon of \(settings.horizonHours.shortDecimal)h; "
                             + "give a horizon that leaves time to clear, e.g. horizon \((2 * end).rounded(.up).shortDecimal)h", at: horizon?.span)
     }
 
     /// The one customer stream `name` names, as a list of its id; nil without a name.
     private static func customerStream(_ name: Operand?, in model: Model) throws(LanguageError) -> [String]? {
         guard let name else { return nil }
+        if model.streamIndex(name.text) == nil, let dot = name.text.firstIndex(of: "."), model.streamIndex(String(name.text[..<dot])) != nil {
+            throw LanguageError("one figure is explained with why: write impact \(name.text) why", at: name.span)
+        }
         let stream = try StreamViews.resolve(name, in: model)
         guard stream.kind == .customer else {
             throw LanguageError("\(stream.id) is a supporting stream; simulate the customer streams it enables (deps \(stream.id) shows them)",
@@ -169,19 +172,21 @@ enum SimulationViews {
 
     static func windowNote(_ window: WindowReport) -> String {
         let span = "The window (\(window.durationHours.shortDecimal)h from \(window.startHours.shortDecimal)h)"
-        guard let items = window.itemsAffected, let peak = window.peakBacklog else {
-            return span + ": the stream is overloaded outside it too, so its backlog never clears."
+        switch window.incomplete {
+        case .overloaded?: return span + ": the stream is overloaded outside it too, so its backlog never clears."
+        case .unresolved?: return span + ": its backlog did not clear within the fluid's bound on events; no figures."
+        case .notReached?: return span + ": no replication reached it (the run stopped early); no figures."
+        case .notCleared?:
+            let peak = window.peakBacklog.map { ": at most \(Figures.significant($0)) wait at once, and" } ?? ":"
+            return span + peak + " its backlog had not cleared by the end of the horizon; give a longer horizon for its items' figures."
+        case nil: break
         }
+        guard let items = window.itemsAffected, let peak = window.peakBacklog else { return span + ": no figures." }
         let figures = window.timeToValueMeanHours.map { mean in
             ": their time-to-value averages \(Figures.significant(mean))h"
                 + (window.timeToValueP90Hours.map { ", p90 \(Figures.significant($0))h" } ?? "")
-        } ?? ", none of which finished within the horizon"
-        let clearing: String
-        switch window.clearHours {
-        case nil: clearing = ", not cleared by the end of the horizon"
-        case let clear? where clear > 0: clearing = ", clearing \(Figures.significant(clear))h after it ends"
-        default: clearing = ""
-        }
+        } ?? ""
+        let clearing = window.clearHours.map { $0 > 0 ? ", clearing \(Figures.significant($0))h after it ends" : "" } ?? ""
         let how = window.method == .discreteEvent ? "means over the replications" : "\(window.method.rawValue) approximation"
         return span + " touches about \(items) items" + figures + "; at most \(Figures.significant(peak)) wait at once" + clearing + " (\(how))."
     }
