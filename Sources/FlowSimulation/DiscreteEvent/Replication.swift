@@ -5,6 +5,9 @@ import HeapModule
 /// One replication of the discrete-event engine (DESIGN §6): a flat event loop over value
 /// types — arrays of item fields, a FIFO per stage, one heap of events — with no class per
 /// item and no closure per event. Memory grows with the work in progress only.
+///
+/// A phase change acts on work started from then on: a service under way finishes at the
+/// speed it started with (no pre-emption), and a stopped stage starts nothing new.
 struct Replication {
     /// What happens at an event's time.
     enum Kind: UInt8 {

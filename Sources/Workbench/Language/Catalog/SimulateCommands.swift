@@ -51,7 +51,7 @@ extension CommandCatalog {
                         "With a window, the DES's degraded case covers the whole horizon, with a time series of work in progress, and its window",
                         "line counts the items that reach a changed stage until the queues are back to their steady mean (means over the runs);",
                         "on an outage long beside the time-to-value the analytic window figures agree with these within \(Int(DiscreteEventEngine.windowTolerance * 100))%.",
-                        "The horizon must reach past the last window's end.",
+                        "The horizon must reach past the last window's end. A service under way when a window starts or ends keeps its speed.",
                     ]) { cursor throws(LanguageError) in
             var engine: Operand?
             var stream: Operand?
