@@ -58,6 +58,16 @@ func analytic(_ runs: Int) {
     let several = session("degrade it-infra availability to 90%; degrade hire-onboard capacity by -30%; degrade ensure-compliance errors by +5%")
     report("impact, three streams degraded", measure(runs, command(several, "impact")))
 
+    // The analyses of issue 9: each runs the engine many times (bisection, one trial per candidate).
+    let heavier = max(1, runs / 10)
+    report("impact apply-for-loan why, it-infra at 90%", measure(runs, command(lasting, "impact apply-for-loan why")))
+    report("sensitivity (each supporting stream in turn)", measure(heavier, command(session(""), "sensitivity")))
+    report("bottlenecks", measure(heavier, command(session(""), "bottlenecks")))
+    report("breakpoint it-infra (every customer stream)", measure(heavier, command(session(""), "breakpoint it-infra")))
+    let costed = session("set it-infra.cost = 40; set apply-for-loan/\"Assess credit risk\".cost = 25; set it-service-desk/Triage.cost = 30; "
+                         + "degrade it-infra availability to 90%")
+    report("prioritise budget 100, three costs, it-infra at 90%", measure(heavier, command(costed, "prioritise budget 100")))
+
     if let model = lasting.model, let degradations = lasting.scenarios.first?.degradations {
         report("engine only: Simulation.analytic, all customer streams", measure(runs) {
             _ = Simulation.analytic(model, degradations: degradations)
