@@ -4,10 +4,17 @@ import ValueStreams
 public protocol FlowFigures {
     var throughputPerDay: Double { get }
     var timeToValueMeanHours: Double? { get }
+    var timeToValueP50Hours: Double? { get }
     var timeToValueP90Hours: Double? { get }
+    var timeToValueP95Hours: Double? { get }
     var onTimeRate: Double? { get }
     /// The defect rate, if the result has one.
     var defectRateFigure: Double? { get }
+    var wip: Double? { get }
+    var flowEfficiency: Double? { get }
+    /// Whether a stage cannot keep up, so time-to-value has no steady value.
+    var isOverloaded: Bool { get }
+    var backlogGrowthPerDay: Double? { get }
 }
 
 extension FlowFigures {

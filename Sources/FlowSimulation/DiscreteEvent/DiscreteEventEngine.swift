@@ -321,4 +321,5 @@ public enum DiscreteEventEngine {
 
 extension DiscreteEventEngine.Result: FlowFigures {
     public var defectRateFigure: Double? { defectRate }
+    public var isOverloaded: Bool { overloaded }
 }

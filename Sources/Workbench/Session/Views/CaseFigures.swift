@@ -40,53 +40,43 @@ struct CaseFigures {
     var engineTitle: String { engine == "des" ? "discrete-event engine" : "analytic engine" }
 
     init(_ simulated: StreamSimulation.Case, _ name: String) {
-        let result = simulated.result
-        self.name = name
-        engine = "analytic"
-        throughputPerDay = result.throughputPerDay
-        meanHours = result.timeToValueMeanHours
-        halfWidthHours = nil
-        p50Hours = result.timeToValueP50Hours
-        p90Hours = result.timeToValueP90Hours
-        p95Hours = result.timeToValueP95Hours
-        onTimeRate = result.onTimeRate
-        defectRate = result.defectRate
-        wip = result.wip
-        flowEfficiency = result.flowEfficiency
-        overloaded = result.isOverloaded
-        backlogGrowthPerDay = result.backlogGrowthPerDay
-        stages = result.stages.map { stage in
+        let stages = simulated.result.stages.map { stage in
             StageFigures(name: stage.stage, utilisation: stage.utilisation, waitHours: stage.queueWaitHours.map { $0 + stage.fixedWaitHours })
         }
-        events = nil
-        truncated = false
-        metrics = simulated.metrics
-        window = simulated.window
-        series = nil
+        self.init(name, "analytic", simulated.result, stages: stages, metrics: simulated.metrics, window: simulated.window)
     }
 
     init(_ simulated: EventSimulation.Case, _ name: String) {
         let result = simulated.result
+        self.init(name, "des", result, stages: result.stages.map { StageFigures(name: $0.stage, utilisation: $0.utilisation, waitHours: $0.waitMeanHours) },
+                  metrics: simulated.metrics, window: result.window, halfWidthHours: result.timeToValueHalfWidthHours,
+                  events: result.events, truncated: result.truncated, series: result.series)
+    }
+
+    /// The figures both engines give, and what only the DES has.
+    private init(_ name: String, _ engine: String, _ result: some FlowFigures, stages: [StageFigures], metrics: [OutcomeMetrics.Outcome],
+                 window: WindowReport?, halfWidthHours: Double? = nil, events: Int? = nil, truncated: Bool = false,
+                 series: [DiscreteEventEngine.SeriesPoint]? = nil) {
         self.name = name
-        engine = "des"
+        self.engine = engine
         throughputPerDay = result.throughputPerDay
         meanHours = result.timeToValueMeanHours
-        halfWidthHours = result.timeToValueHalfWidthHours
+        self.halfWidthHours = halfWidthHours
         p50Hours = result.timeToValueP50Hours
         p90Hours = result.timeToValueP90Hours
         p95Hours = result.timeToValueP95Hours
         onTimeRate = result.onTimeRate
-        defectRate = result.defectRate
+        defectRate = result.defectRateFigure
         wip = result.wip
         flowEfficiency = result.flowEfficiency
-        overloaded = result.overloaded
+        overloaded = result.isOverloaded
         backlogGrowthPerDay = result.backlogGrowthPerDay
-        stages = result.stages.map { StageFigures(name: $0.stage, utilisation: $0.utilisation, waitHours: $0.waitMeanHours) }
-        events = result.events
-        truncated = result.truncated
-        metrics = simulated.metrics
-        window = result.window
-        series = result.series
+        self.stages = stages
+        self.events = events
+        self.truncated = truncated
+        self.metrics = metrics
+        self.window = window
+        self.series = series
     }
 
     /// The case for programs, in DESIGN §6's key order.
