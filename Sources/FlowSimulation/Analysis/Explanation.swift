@@ -49,7 +49,8 @@ public struct Explanation: Sendable, Hashable {
     public static func explain(_ model: Model, degradations: [Degradation], stream id: String, metric: String) -> Explanation? {
         guard !degradations.isEmpty,
               let simulation = Simulation.analytic(model, degradations: degradations, streams: [id]).streams.first,
-              let figure = Impact.rows(simulation).first(where: { $0.metric.caseInsensitiveEquals(metric) }),
+              case let rows = Impact.rows(simulation),
+              let figure = rows.first(where: { $0.metric.caseInsensitiveEquals(metric) }),
               let index = model.streamIndex(id) else { return nil }
         let stream = model.streams[index]
         let isWindow = figure.metric.hasPrefix(Impact.windowPrefix)
@@ -74,7 +75,6 @@ public struct Explanation: Sendable, Hashable {
                     return stage.visits * (queue + service + stage.fixedWaitHours)
                 }))
         }
-        let rows = Impact.rows(simulation)
         let outcome = simulation.degraded?.metrics.first { $0.metric.caseInsensitiveEquals(figure.metric) }
         let drivers = outcome.map { outcome in rows.filter { row in outcome.drivers.contains { $0.rawValue == row.metric } } } ?? []
         return Explanation(stream: stream.id, figure: figure, degradations: inForce, steps: steps, stages: stages,

@@ -21,11 +21,12 @@ enum AnalysisViews {
         guard stream.kind == .customer else {
             throw LanguageError("\(stream.id) is a supporting stream; explain a figure of a customer stream it enables (deps \(stream.id) shows them)", at: name.span)
         }
-        let run = Simulation.analytic(model, degradations: degradations, streams: [stream.id])
-        if let skipped = run.skipped.first { throw LanguageError(skipped.reason.message(for: skipped.stream), at: name.span) }
-        let figures = run.streams.first.map(Explanation.metrics) ?? []
         let wanted = metric?.text ?? defaultFigure
         guard let explanation = Explanation.explain(model, degradations: degradations, stream: stream.id, metric: wanted) else {
+            // Only on the way to an error: why there is nothing to explain.
+            let run = Simulation.analytic(model, degradations: degradations, streams: [stream.id])
+            if let skipped = run.skipped.first { throw LanguageError(skipped.reason.message(for: skipped.stream), at: name.span) }
+            let figures = run.streams.first.map(Explanation.metrics) ?? []
             let near = NameSuggestions.didYouMean(wanted, among: figures)
             throw LanguageError("\(stream.id) has no figure '\(wanted)'\(near.isEmpty ? "; its figures are " + figures.joined(separator: ", ") : near)",
                                 at: metric?.span ?? target.span)
