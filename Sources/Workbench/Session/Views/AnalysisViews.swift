@@ -16,7 +16,7 @@ enum AnalysisViews {
         guard !degradations.isEmpty else {
             return .message("No degradations in scenario \(scenario), so nothing moved to explain; degrade a supporting stream first, e.g. \(SimulationViews.degradeHint(model)).")
         }
-        let (name, metric) = split(target, in: model)
+        let (name, metric) = StreamViews.splitMetric(target, in: model)
         let stream = try StreamViews.resolve(name, in: model)
         guard stream.kind == .customer else {
             throw LanguageError("\(stream.id) is a supporting stream; explain a figure of a customer stream it enables (deps \(stream.id) shows them)", at: name.span)
@@ -32,18 +32,6 @@ enum AnalysisViews {
                                 at: metric?.span ?? target.span)
         }
         return .document(document(explanation))
-    }
-
-    /// `STREAM.METRIC` as the stream and the metric; the whole as the stream when it names one.
-    private static func split(_ target: Operand, in model: Model) -> (Operand, Operand?) {
-        let text = target.text
-        guard model.streamIndex(text) == nil, let dot = text.firstIndex(of: ".") else { return (target, nil) }
-        let streamLength = text.distance(from: text.startIndex, to: dot)
-        let metric = String(text[text.index(after: dot)...])
-        let span = target.span
-        return (Operand(String(text[..<dot]), at: SourceSpan(lineOffset: span.lineOffset, column: span.column, length: streamLength)),
-                Operand(metric, at: SourceSpan(lineOffset: span.lineOffset, column: span.column + streamLength + 1,
-                                               length: max(1, span.length - streamLength - 1))))
     }
 
     private static func document(_ explanation: Explanation) -> Document {

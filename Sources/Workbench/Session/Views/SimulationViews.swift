@@ -34,7 +34,7 @@ enum SimulationViews {
     /// The one customer stream `name` names, as a list of its id; nil without a name.
     private static func customerStream(_ name: Operand?, in model: Model) throws(LanguageError) -> [String]? {
         guard let name else { return nil }
-        if model.streamIndex(name.text) == nil, let dot = name.text.firstIndex(of: "."), model.streamIndex(String(name.text[..<dot])) != nil {
+        if case (let stream, _?) = StreamViews.splitMetric(name, in: model), model.streamIndex(stream.text) != nil {
             throw LanguageError("one figure is explained with why: write impact \(name.text) why", at: name.span)
         }
         let stream = try StreamViews.resolve(name, in: model)

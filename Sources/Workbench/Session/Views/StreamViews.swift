@@ -35,6 +35,18 @@ enum StreamViews {
         }
     }
 
+    /// `STREAM.METRIC` as the stream and the metric; the whole as the stream when it names one.
+    static func splitMetric(_ target: Operand, in model: Model) -> (Operand, Operand?) {
+        let text = target.text
+        guard model.streamIndex(text) == nil, let dot = text.firstIndex(of: ".") else { return (target, nil) }
+        let streamLength = text.distance(from: text.startIndex, to: dot)
+        let metric = String(text[text.index(after: dot)...])
+        let span = target.span
+        return (Operand(String(text[..<dot]), at: SourceSpan(lineOffset: span.lineOffset, column: span.column, length: streamLength)),
+                Operand(metric, at: SourceSpan(lineOffset: span.lineOffset, column: span.column + streamLength + 1,
+                                               length: max(1, span.length - streamLength - 1))))
+    }
+
     static func list(_ model: Model) -> Table {
         Table(
             columns: [.init("id"), .init("name"), .init("kind"), .init("owner"), .init("stages", nil, .right)],
