@@ -21,12 +21,17 @@ enum Console {
     /// Line editing only when both standard input and output are terminals.
     static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
-    /// Where line-editing history lives: `$XDG_STATE_HOME/vsw/history`, by default
-    /// `~/.local/state/vsw/history`.
-    static var historyFile: String? {
+    /// vsw's state folder: `$XDG_STATE_HOME/vsw`, by default `~/.local/state/vsw`.
+    static var stateFolder: String? {
         let environment = ProcessInfo.processInfo.environment
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/vsw/history" }
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/vsw" }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.local/state/vsw/history"
+        return home + "/.local/state/vsw"
     }
+
+    /// Where line-editing history lives.
+    static var historyFile: String? { stateFolder.map { $0 + "/history" } }
+
+    /// Where interactive sessions journal what is typed (DESIGN §7).
+    static var journalFolder: String? { stateFolder.map { $0 + "/journal" } }
 }

@@ -3,7 +3,7 @@ import LineEditor
 import Workbench
 
 /// Runs lines of commands against one session and prints what they give back.
-struct Driver {
+struct Driver: ScriptHost {
     var session: Session
     /// At the prompt errors are shown and the loop goes on; elsewhere the first error stops it.
     let interactive: Bool
@@ -12,6 +12,15 @@ struct Driver {
     let colour: Bool
     /// Go on after a failing command (`vsw run --keep-going`), remembering that one failed.
     var keepGoing = false
+    /// Print `vsw> COMMAND` (and the narrative) before each command of a script (`vsw run --echo`).
+    var echo = false
+    /// The folder the process started in: `sessions/` there is writable to replayed scripts.
+    let workingDirectory = FileManager.default.currentDirectoryPath
+    /// Where an interactive session journals each line and its outcome.
+    var journal: SessionJournal?
+    /// Whether anything was typed (or recovered): a session started with `--model` and left
+    /// at once has no work of its own to keep.
+    var typedAnything = false
     private(set) var failures = 0
     /// Whether anything has been printed, so Markdown results can be kept apart.
     private var printedAny = false
@@ -41,9 +50,37 @@ struct Driver {
             if case .success(let reply) = outcome {
                 printed = printed || reply.result != .empty
                 if reply.quits { quit = true }
+                if let request = reply.replay {
+                    // At the prompt each command is shown before its output, as it would be typed.
+                    let echoed = echo
+                    echo = echo || interactive
+                    defer { echo = echoed }
+                    let playback = play(SessionScript(replaying: request, workingDirectory: workingDirectory),
+                                        workingDirectory: workingDirectory, allowWrite: request.allowWrite, step: request.step,
+                                        keepGoing: keepGoing)
+                    if playback.failures > 0 { return false }
+                }
             }
         }
         return true
+    }
+
+    // Playing a script (`vsw run`, `replay`): each command as the prompt would show it.
+
+    mutating func narrative(_ text: String, depth: Int) {
+        if echo { Console.write(SessionScript.narrativeLines(text) + "\n") }
+    }
+
+    mutating func willRun(_ source: Source, step: Bool, depth: Int) -> Bool {
+        if echo || step { Console.write(prompt + source.text + "\n") }
+        guard step else { return true }
+        if isatty(0) == 1 { Console.writeError("[Enter runs it, q stops] ") }
+        guard let answer = readLine() else { return false }
+        return answer.trimmingCharacters(in: .whitespaces).lowercased() != "q"
+    }
+
+    mutating func ran(_ outcome: Result<Reply, LanguageError>, from source: Source, depth: Int) {
+        _ = show(outcome, from: source, caretUnderInput: false)
     }
 
     /// Prints a result on standard output and its warnings, or an error, on standard error;
@@ -103,15 +140,39 @@ struct Driver {
             if input == .interrupted { continue }
             let source = Source(name: name, text: text, firstLine: firstLine, baseDirectory: baseDirectory)
             promptWidth = prompt.count
-            if !run(source, quit: &quit), !interactive, !keepGoing { return false }
+            journal?.entered(text)
+            typedAnything = true
+            let before = session.cells.count
+            let succeeded = run(source, quit: &quit)
+            journal?.finished(Self.didWork(session.cells[before...]))
+            if !succeeded, !interactive, !keepGoing { return false }
         }
         return true
+    }
+
+    /// Whether a line's cells did something a recovery must replay: any that did not fail (a
+    /// line of several commands may fail part way), or none at all (a comment).
+    static func didWork(_ cells: ArraySlice<Cell>) -> Bool {
+        cells.isEmpty || cells.contains { $0.status != .failed }
     }
 
     /// `--model PATH|demo`: load before anything else, reporting errors against the flag.
     mutating func preload(model path: String, baseDirectory: String) -> Bool {
         let source = Source(name: .commandLine, text: path, baseDirectory: baseDirectory)
         let argument = Operand(path, at: SourceSpan(lineOffset: 0, column: 1, length: max(1, path.count)))
-        return show(session.execute(.load(argument), typed: "load \(path)", in: source), from: source, printsResult: interactive)
+        let typed = "load \(Lexer.spelled(path))"
+        journal?.entered(typed)
+        let loaded = show(session.execute(.load(argument), typed: typed, in: source), from: source, printsResult: interactive)
+        journal?.finished(loaded)
+        return loaded
+    }
+
+    /// The end of an interactive session: the journal is kept while there is unsaved work.
+    mutating func finish() {
+        guard let journal else { return }
+        let unsaved = typedAnything && session.hasUnsavedWork
+        journal.end(keeping: unsaved)
+        self.journal = nil
+        if unsaved { Console.write("Unsaved work is kept in the journal: vsw --recover restores it, or save session PATH keeps it for good.\n") }
     }
 }

@@ -11,27 +11,65 @@ struct VSW: ParsableCommand {
         abstract: "The value stream workbench: classify and stress-test an organisation's value streams.",
         usage: """
             vsw [--model PATH|demo] [--format MODE] [--seed N] [-c COMMANDS]
-            vsw run FILE... [--keep-going] [--model PATH|demo] [--format MODE] [--seed N]
+            vsw --recover
+            vsw run FILE... [--echo] [--step] [--keep-going] [--allow-write DIR] [--model PATH|demo] [--format MODE] [--seed N]
+            vsw check FILE... [--update] [--allow-write DIR]
             """,
         discussion: """
             On a terminal, vsw opens an interactive prompt; otherwise it reads commands from \
             standard input, one per line, and stops at the first that fails (exit status 1). \
-            Type 'help' at the prompt for the command language.
+            Type 'help' at the prompt for the command language. At the prompt every line is journalled as it is \
+            entered (in $XDG_STATE_HOME/vsw/journal), so a session that is killed, or quit with unsaved work, \
+            is not lost: vsw --recover restores it.
             """,
         version: WorkbenchVersion.current,
-        subcommands: [Run.self])
+        subcommands: [Run.self, Check.self])
 
     @OptionGroup var options: SessionOptions
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ';') and exit.", valueName: "COMMANDS"))
     var commands: String?
 
+    @Flag(name: .long, help: "Restore a session the journal kept (killed, or quit with unsaved work), then go on with it.")
+    var recover = false
+
+    func validate() throws {
+        if recover, commands != nil || options.model != nil {
+            throw ValidationError("--recover restores a whole session; it does not combine with -c or --model")
+        }
+    }
+
     func run() throws {
         let interactive = commands == nil && Console.isInteractive
-        var driver = Driver(session: options.session, interactive: interactive)
         let here = FileManager.default.currentDirectoryPath
         if interactive {
             Console.write("vsw \(WorkbenchVersion.current), the value stream workbench. Type help for the commands, quit or Ctrl-D to leave.\n")
+        }
+        // Only a session typed at a terminal journals; a recovered one is journalled anew.
+        let folder = Console.journalFolder
+        let unfinished = (interactive || recover) ? folder.map(Journal.unfinished) ?? [] : []
+        let recovered = recover ? Recovery.choose(from: unfinished, interactive: interactive) : nil
+        if recover, recovered == nil, !unfinished.isEmpty { return }
+        if !recover, let mention = Recovery.mention(unfinished) { Console.write(mention + "\n") }
+        var journal: SessionJournal?
+        if interactive, let folder {
+            let session = recovered.map { (seed: $0.header.seed, output: $0.header.output) }
+                ?? (seed: options.seed, output: options.format.rawValue)
+            journal = SessionJournal(in: folder, header: Journal.Header(
+                started: SessionJournal.now(), directory: here, seed: session.seed, output: session.output,
+                version: WorkbenchVersion.current))
+        }
+        var driver: Driver
+        if let recovered {
+            driver = Recovery.restore(recovered, interactive: interactive, journal: journal)
+            // The new journal holds all of it now; without one the old stays until nothing is unsaved.
+            if journal != nil { try? Journal.discard(path: recovered.path) }
+        } else {
+            driver = Driver(session: options.session, interactive: interactive)
+        }
+        driver.journal = journal
+        defer {
+            if !interactive, let recovered, !driver.session.hasUnsavedWork { try? Journal.discard(path: recovered.path) }
         }
         if let model = options.model, !driver.preload(model: model, baseDirectory: here) { throw ExitCode(1) }
         if let commands {
@@ -41,12 +79,13 @@ struct VSW: ParsableCommand {
         }
         if interactive, var editor = EditLineReader(program: "vsw", historyFile: Console.historyFile) {
             _ = driver.run(reader: &editor, name: .prompt, baseDirectory: here)
+            driver.finish()
             return
         }
         var reader = StandardInputReader(showsPrompt: interactive)
-        guard driver.run(reader: &reader, name: interactive ? .prompt : .standardInput, baseDirectory: here) else {
-            throw ExitCode(1)
-        }
+        let succeeded = driver.run(reader: &reader, name: interactive ? .prompt : .standardInput, baseDirectory: here)
+        driver.finish()
+        guard succeeded else { throw ExitCode(1) }
     }
 }
 
@@ -66,18 +105,31 @@ struct SessionOptions: ParsableArguments {
 
 extension OutputMode: ExpressibleByArgument {}
 
-/// `vsw run FILE…`: run scripts, each from its own folder, stopping at the first error.
+/// `vsw run FILE…`: replay scripts, each from its own folder, stopping at the first error.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run script files: each line a command; paths resolve against the script's folder.")
+        abstract: "Replay scripts: each command's result is printed as it would be recorded; paths resolve against the script's folder.",
+        discussion: """
+            A replayed script writes files only under its own folder and sessions/ of the current folder, unless \
+            --allow-write names another; it may not raise the DES event budget.
+            """)
 
     @Argument(help: ArgumentHelp("The scripts to run, in order.", valueName: "FILE"))
     var files: [String]
 
     @OptionGroup var options: SessionOptions
 
+    @Flag(name: .long, help: "Print each command, as 'vsw> COMMAND', and the narrative before its output.")
+    var echo = false
+
+    @Flag(name: .long, help: "Show the narrative and each command, and wait for Enter before running it ('q' stops).")
+    var step = false
+
     @Flag(name: .long, help: "Go on after a failing command; the exit status is still 1 if any failed.")
     var keepGoing = false
+
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the scripts write under DIR too (may be repeated).", valueName: "DIR"))
+    var allowWrite: [String] = []
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one script to run, e.g. vsw run sessions/tour.vsw") }
@@ -86,18 +138,85 @@ struct Run: ParsableCommand {
     func run() throws {
         var driver = Driver(session: options.session, interactive: false)
         driver.keepGoing = keepGoing
-        let here = FileManager.default.currentDirectoryPath
+        driver.echo = echo
+        let here = driver.workingDirectory
         if let model = options.model, !driver.preload(model: model, baseDirectory: here) { throw ExitCode(1) }
+        let folders = allowWrite.map { Session.resolve($0, against: here) }
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(bytes: data, encoding: .utf8) else {
-                Console.writeError("vsw: cannot read '\(file)': no such file, or not UTF-8 text\n")
-                throw ExitCode(1)
-            }
-            let folder = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: here, isDirectory: true))
-                .deletingLastPathComponent().path
-            var reader = TextLineReader(text)
-            guard driver.run(reader: &reader, name: .file(file), baseDirectory: folder) else { throw ExitCode(1) }
+            let script = try Scripts.read(file, in: here)
+            let playback = driver.play(script, workingDirectory: here, allowWrite: folders, step: step, keepGoing: keepGoing)
+            if playback.stopped { break }
+            if playback.failures > 0, !keepGoing { throw ExitCode(1) }
         }
         if driver.failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `vsw check FILE…`: replay scripts and compare each command's output with its `#>` lines.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay scripts and compare each command's output with the #> lines recorded under it.",
+        discussion: """
+            A difference is printed as a unified diff naming the script's lines, and the exit status is 1. \
+            With --update the #> lines are rewritten instead. Recordings are always text, so --format does not apply.
+            """)
+
+    @Argument(help: ArgumentHelp("The scripts to check.", valueName: "FILE"))
+    var files: [String]
+
+    @Flag(name: .long, help: "Rewrite each script's #> lines with the output this replay gives.")
+    var update = false
+
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the scripts write under DIR too (may be repeated).", valueName: "DIR"))
+    var allowWrite: [String] = []
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one script to check, e.g. vsw check sessions/tour.vsw") }
+    }
+
+    func run() throws {
+        let here = FileManager.default.currentDirectoryPath
+        let folders = allowWrite.map { Session.resolve($0, against: here) }
+        var failed = false
+        for file in files {
+            let script = try Scripts.read(file, in: here)
+            let name = script.name.displayName ?? file
+            let report = TranscriptCheck.check(script, in: Session(), workingDirectory: here, allowWrite: folders)
+            if let error = report.error {
+                Console.writeError(error + "\n")
+                failed = true
+                continue
+            }
+            guard let diff = report.diff else {
+                Console.write("\(name): output as recorded\n")
+                continue
+            }
+            if update {
+                do {
+                    try AtomicFile.write(report.updatedText, to: Session.resolve(file, against: here))
+                } catch {
+                    Console.writeError("vsw: \(error.description)\n")
+                    failed = true
+                    continue
+                }
+                Console.write("\(name): #> lines updated\n")
+            } else {
+                Console.write(diff)
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// Reading a script named on the command line.
+enum Scripts {
+    static func read(_ file: String, in directory: String) throws -> SessionScript {
+        do {
+            return try SessionScript.read(file, workingDirectory: directory)
+        } catch {
+            Console.writeError("vsw: \(error.message)\n")
+            throw ExitCode(1)
+        }
     }
 }

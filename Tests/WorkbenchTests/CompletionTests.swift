@@ -19,7 +19,7 @@ struct CompletionTests {
         #expect(complete("lo", session) == Completion(replacing: 2, candidates: ["load"]))
         #expect(complete("st", session).candidates == ["streams", "stages"])
         #expect(complete("add s", session) == Completion(replacing: 1, candidates: ["stream", "stage", "segment", "stakeholder"]))
-        #expect(complete("save ", session).candidates == ["model"])
+        #expect(complete("save ", session).candidates == ["model", "session"])
         #expect(complete("set o", session).candidates == ["output"])
         #expect(complete("help sh", session).candidates == ["show"])
         #expect(complete("help add l", session).candidates == ["link"])

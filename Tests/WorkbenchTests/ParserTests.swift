@@ -63,7 +63,7 @@ struct ParserTests {
     @Test("a command with sub-keywords says which to write")
     func subKeyword() {
         let failure = error("save out.yaml")
-        #expect(failure?.message == "save what? write 'save model PATH'")
+        #expect(failure?.message == "save what? write 'save model PATH' or 'save session PATH [--force]'")
         #expect(failure?.span == SourceSpan(lineOffset: 0, column: 6, length: 8))
     }
 

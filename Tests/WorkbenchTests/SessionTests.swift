@@ -7,12 +7,6 @@ import ValueStreams
 @Suite("Session")
 struct SessionTests {
 
-    func temporaryFolder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vsw-session-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test("load demo loads the demo and summarises it from the model")
     func loadDemo() throws {
         var session = Session()

@@ -1,3 +1,4 @@
+import Foundation
 import ModelFormats
 import Testing
 @testable import Workbench
@@ -24,4 +25,11 @@ func failure(_ session: inout Session, _ text: String, in folder: String = "/") 
 /// The current model as `save model` would write it in YAML.
 func saved(_ session: Session) throws -> String {
     ModelFiles.render(try #require(session.model), as: .yaml)
+}
+
+/// A fresh temporary folder for one test, its path with symlinks resolved.
+func temporaryFolder() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("vsw-session-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return ReplayPolicy.location(path)
 }

@@ -111,15 +111,35 @@ struct CommandLineTests {
 
 @Suite("example sessions")
 struct ExampleSessionTests {
-    @Test("every script in sessions/ runs to the end with status 0")
-    func sessionsRun() throws {
+    static let scripts: [String] = {
         let folder = Binary.repository.appendingPathComponent("sessions")
-        let scripts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".vsw") }.sorted()
-        #expect(!scripts.isEmpty)
-        for script in scripts {
-            let output = try Binary.run(["run", "sessions/\(script)"], directory: Binary.repository)
-            #expect(output.status == 0, "\(script): \(output.stderr)")
-            #expect(output.stderr.isEmpty, "\(script)")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".vsw") }.sorted()
+    }()
+
+    @Test("at least the three the design asks for, each with narrative and recorded output")
+    func theExamples() throws {
+        for required in ["classification-workshop.vsw", "whatif-reclassification.vsw", "outage-simulation.vsw", "degradation-analysis.vsw"] {
+            #expect(Self.scripts.contains(required))
+            let text = try String(contentsOf: Binary.repository.appendingPathComponent("sessions/\(required)"), encoding: .utf8)
+            #expect(text.contains("\n## "), "\(required) has narrative")
+            #expect(text.contains("\n#> "), "\(required) has recorded output")
         }
+    }
+
+    @Test("every script in sessions/ replays as recorded: vsw check passes", arguments: scripts)
+    func sessionChecks(_ script: String) throws {
+        let output = try Binary.run(["check", "sessions/\(script)"], directory: Binary.repository)
+        #expect(output.status == 0, "\(script): \(output.stdout)\(output.stderr)")
+        #expect(output.stdout == "sessions/\(script): output as recorded\n")
+    }
+
+    @Test("every script in sessions/ runs to the end with status 0, and two runs give the same bytes", arguments: scripts)
+    func sessionsRunTheSame(_ script: String) throws {
+        let first = try Binary.run(["run", "sessions/\(script)"], directory: Binary.repository)
+        #expect(first.status == 0, "\(script): \(first.stderr)")
+        #expect(first.stderr.isEmpty, "\(script)")
+        let second = try Binary.run(["run", "sessions/\(script)"], directory: Binary.repository)
+        #expect(first.stdout == second.stdout)
+        #expect(!first.stdout.isEmpty)
     }
 }

@@ -436,6 +436,7 @@ struct HelpTests {
         #expect(usages.count >= 25, "\(list.stdout.prefix(300))")
         let folder = try Binary.temporaryFolder()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions/models"), withIntermediateDirectories: true)
+        try "streams\n".write(to: folder.appendingPathComponent("sessions/tour.vsw"), atomically: true, encoding: .utf8)
         for usage in usages {
             let words = usage.split(separator: " ").prefix { $0.allSatisfy { $0.isLowercase && $0.isLetter } }.joined(separator: " ")
             let help = try Binary.run([], input: "help \(words)\n")

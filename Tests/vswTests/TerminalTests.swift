@@ -240,6 +240,90 @@ struct TerminalTests {
         try second.waitForLastLine("vsw northwind> streams")
     }
 
+    /// The journals in a terminal's state folder.
+    static func journals(_ terminal: Terminal) throws -> [URL] {
+        let folder = terminal.state.appendingPathComponent("vsw/journal")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".journal") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    @Test("killed with SIGKILL mid-session, vsw --recover restores every command entered before the kill")
+    func recoversAfterKill() throws {
+        let first = try Terminal()
+        try first.start([])
+        try first.waitForLastLine("vsw>")
+        let commands = ["load demo", "add stream x \"X\" customer", "set x.owner = \"Ana Lima\"", "## The room agrees on x",
+                        "show it-infa", "degrade it-infra availability to 90%"]
+        for command in commands {
+            try first.type(command)
+            try first.send("Enter")
+            try first.waitForLastLine("vsw northwind>")
+        }
+        // A long simulation is running when the process is killed.
+        try first.type("simulate engine des runs 1000 horizon 100000h")
+        try first.send("Enter")
+        let journal = try #require(try Self.journals(first).first)
+        try first.waitFor("the running line to be journalled") { _ in
+            ((try? String(contentsOf: journal, encoding: .utf8)) ?? "").hasSuffix("> simulate engine des runs 1000 horizon 100000h\n")
+        }
+        // The journal is named after the session's process.
+        let pid = try #require(journal.deletingPathExtension().lastPathComponent.split(separator: "-").last.flatMap { Int32($0) })
+        #expect(kill(pid, SIGKILL) == 0)
+        #expect(try first.exitStatus() == 137)
+
+        let second = try Terminal()
+        try FileManager.default.copyItem(at: first.state, to: second.state)
+        try second.start([])
+        try second.waitFor("the mention of the unfinished session") {
+            $0.contains { $0.hasPrefix("1 unfinished session in the journal") && $0.contains("vsw --recover restores it") }
+        }
+        try second.type("quit")
+        try second.send("Enter")
+        #expect(try second.exitStatus() == 0)
+
+        let third = try Terminal()
+        try FileManager.default.copyItem(at: first.state, to: third.state)
+        try third.start(["--recover"])
+        let restored = try third.waitFor("the restored session") { $0.contains { $0.hasPrefix("Running when it ended, not rerun:") } }
+        #expect(restored.contains { $0.hasPrefix("Restored the session of ") && $0.contains("5 lines replayed") })
+        try third.waitForLastLine("vsw northwind>")
+        try third.type("history")
+        try third.send("Enter")
+        let history = try third.waitFor("the history") { $0.contains { $0.contains("degrade it-infra availability to 90%") } }
+        for command in commands where command != "show it-infa" {
+            #expect(history.contains { $0.contains(command) && $0.hasSuffix("ok") }, "\(command) was recovered")
+        }
+        try third.type("show x")
+        try third.send("Enter")
+        try third.waitFor("the recovered edit") { $0.contains { $0.contains("owner: Ana Lima") } }
+        // The old journal gave way to the new session's; quitting with unsaved work keeps it.
+        #expect(try Self.journals(third).count == 1)
+        try third.type("quit")
+        try third.send("Enter")
+        try third.waitFor("the note that the journal keeps the work") { $0.contains { $0.hasPrefix("Unsaved work is kept in the journal") } }
+        #expect(try third.exitStatus() == 0)
+        let kept = try String(contentsOf: try #require(try Self.journals(third).first), encoding: .utf8)
+        #expect(kept.contains("> add stream x \"X\" customer\n= ok\n"))
+    }
+
+    @Test("a session saved before it ends leaves no journal behind")
+    func savedSessionLeavesNoJournal() throws {
+        let terminal = try Terminal()
+        try terminal.start([])
+        try terminal.waitForLastLine("vsw>")
+        for command in ["load demo", "streams", "save session workshop.vsw"] {
+            try terminal.type(command)
+            try terminal.send("Enter")
+            try terminal.waitForLastLine("vsw northwind>")
+        }
+        #expect(try Self.journals(terminal).count == 1)
+        try terminal.send("C-d")
+        #expect(try terminal.exitStatus() == 0)
+        #expect(try Self.journals(terminal).isEmpty)
+        let script = try String(contentsOf: terminal.folder.appendingPathComponent("workshop.vsw"), encoding: .utf8)
+        #expect(script.contains("\nstreams\n#> id "))
+    }
+
     @Test("a non-ASCII name is typed, completed and found")
     func nonASCII() throws {
         let terminal = try Terminal()

@@ -122,6 +122,12 @@ public enum Command: Sendable, Hashable {
     case breakpoint(stream: Operand, field: Operand?, customer: Operand?)
     case help(topic: Operand?)
     case quit
+    /// `note "…"` (or a line `## …`): narrative, saved as `##` lines.
+    case note(Operand)
+    /// `save session PATH [--force]`
+    case saveSession(Operand, force: Bool)
+    /// `replay PATH [--step] [--allow-write DIR]…`
+    case replay(Operand, step: Bool, allowWrite: [Operand])
 
     /// Whether the command changes the model, and so goes on the undo stack.
     var isUndoable: Bool {
@@ -129,6 +135,26 @@ public enum Command: Sendable, Hashable {
         case .load, .newModel, .add, .set, .remove, .removeLink, .classify, .validate, .scenarioNew, .scenarioDrop,
              .whatifReclassify, .degrade, .restore: return true
         default: return false
+        }
+    }
+
+    /// Whether a saved session writes the command: not the commands about the session's own
+    /// record (`history`, `undo`, `redo`, `save session`), nor `replay` (the commands it ran
+    /// are cells of their own), `guide` (its answers' commands are) or `quit`.
+    var isRecorded: Bool {
+        switch self {
+        case .history, .undo, .redo, .saveSession, .replay, .guide, .quit: return false
+        default: return true
+        }
+    }
+
+    /// Whether what the command shows or writes depends on the model, so undoing an earlier
+    /// change leaves it out of a saved session too: replayed without the change, it would
+    /// say something else. Settings, notes and help stand on their own.
+    var readsModel: Bool {
+        switch self {
+        case .setOutput, .setSeed, .setBudget, .setToday, .setFacilitator, .scenarioUse, .note, .help: return false
+        default: return !isUndoable
         }
     }
 }

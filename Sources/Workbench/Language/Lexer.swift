@@ -68,7 +68,7 @@ public struct Lexer {
     }
 
     /// A name as it would be typed: a bare word when it is one, else quoted.
-    static func spelled(_ name: String) -> String {
+    public static func spelled(_ name: String) -> String {
         !name.isEmpty && name.allSatisfy(isWordCharacter) ? name : quoted(name)
     }
 

@@ -10,7 +10,7 @@ public enum SourceName: Sendable, Hashable {
     case prompt
 
     /// The `NAME:` part of `NAME:LINE:COL:`, or nil at the prompt.
-    var displayName: String? {
+    public var displayName: String? {
         switch self {
         case .file(let name): return name
         case .standardInput: return "<stdin>"

@@ -5,10 +5,13 @@ public struct Reply: Sendable, Hashable {
     public let warnings: [String]
     /// The command asked to leave the workbench.
     public let quits: Bool
+    /// `replay`: the script whose commands the caller runs next, printing as it goes.
+    public let replay: ReplayRequest?
 
-    public init(_ result: CommandResult, warnings: [String] = [], quits: Bool = false) {
+    public init(_ result: CommandResult, warnings: [String] = [], quits: Bool = false, replay: ReplayRequest? = nil) {
         self.result = result
         self.warnings = warnings
         self.quits = quits
+        self.replay = replay
     }
 }

@@ -22,6 +22,18 @@ public struct Session: Sendable {
     private var interview: Interview?
     /// Every command entered, in order.
     public private(set) var cells: [Cell] = []
+    /// Where each recorded cell goes in a saved session (a redo moves its command to where
+    /// it was redone), by cell index.
+    var scriptOrder: [Int: Int] = [:]
+    /// The recorded cells the last `save session` wrote, to tell whether work is unsaved.
+    var savedCells: [Int] = []
+    /// Scripts this session wrote, which it may write again without `--force`.
+    var writtenScripts: Set<String> = []
+    /// The seed and date the session started with, which a saved session sets first.
+    let startSeed: UInt64
+    let startToday: CalendarDate
+    /// What a replayed script may do; a session typed or piped is unrestricted.
+    public var policy = ReplayPolicy.unrestricted
     /// Polled by long runs (the discrete-event engine): true stops them with what is done.
     public var shouldStop: @Sendable () -> Bool = { false }
     /// Told how a long run goes: what runs, and how many of its replications are done of how many.
@@ -30,6 +42,8 @@ public struct Session: Sendable {
     public init(output: OutputMode = .text, seed: UInt64 = 1) {
         self.output = output
         self.seed = seed
+        startSeed = seed
+        startToday = Self.systemToday()
     }
 
     /// The model commands work on, if one is loaded.
@@ -72,10 +86,19 @@ public struct Session: Sendable {
     /// Parses and runs one logical line: each `;`-separated command in turn, stopping at the
     /// first that fails. A line that does not parse runs nothing.
     public mutating func run(_ source: Source) -> [Result<Reply, LanguageError>] {
+        if let narrative = SessionScript.narrative(source.text) {
+            let note = Operand(narrative, at: SourceSpan(lineOffset: 0, column: 1, length: max(1, source.text.count)), quoted: true)
+            return [execute(.note(note), typed: source.text, in: source)]
+        }
         if interview != nil { return answer(source) }
         let statements: [Statement]
-        do {
+        do throws(LanguageError) {
             statements = try Parser.parse(source)
+            // Its commands run after the line's, so nothing may follow it there.
+            if let replay = statements.dropLast().first(where: { if case .replay = $0.command { true } else { false } }) {
+                throw LanguageError("replay runs after the rest of its line; put the commands after it on a line of their own",
+                                    at: replay.span)
+            }
         } catch {
             cells.append(Cell(input: source.text, status: .failed))
             return [.failure(error)]
@@ -151,8 +174,12 @@ public struct Session: Sendable {
             // Consumed, so the undo stack and the cells are not shared (and copied) on append.
             self = consume next
             if statement.command.isUndoable { undoStack.record(before: before, cell: cell) }
+            let recorded = statement.command.isRecorded
+                ? Cell.Recorded(command: statement.command, text: statement.text, result: reply.result,
+                                baseDirectory: source.baseDirectory, scenario: scenarioName)
+                : nil
             // The interview is not replayed: the commands its answers make are.
-            cells.append(Cell(input: statement.text, status: statement.command == .guide ? .interview : .ok))
+            cells.append(Cell(input: statement.text, status: statement.command == .guide ? .interview : .ok, recorded: recorded))
             return .success(reply)
         } catch {
             cells.append(Cell(input: statement.text, status: .failed))
@@ -200,6 +227,9 @@ public struct Session: Sendable {
         case .setBudget(let text):
             guard let value = Int(text.text), value >= 1 else {
                 throw LanguageError("'\(text.text)' is not an event budget; write a whole number from 1, e.g. 100000000", at: text.span)
+            }
+            if let cap = policy.maximumEventBudget, value > cap {
+                throw LanguageError("a replayed script may not raise the event budget above \(cap)", at: text.span)
             }
             eventBudget = value
             return Reply(.message("A DES replication may process \(value) events."))
@@ -309,6 +339,9 @@ public struct Session: Sendable {
             return Reply(.message("The identification interview, in five steps; type stop to end it.\n" + interview.question(model)))
         case .help(let topic): return Reply(try HelpText.render(topic))
         case .quit: return Reply(.empty, quits: true)
+        case .note: return Reply(.empty)
+        case .saveSession(let path, let force): return try saveSession(path, force: force, in: source)
+        case .replay(let path, let step, let allowWrite): return try replay(path, step: step, allowWrite: allowWrite, in: source)
         }
     }
 
@@ -362,6 +395,14 @@ public struct Session: Sendable {
         guard let entry = undoStack.undo(current: snapshot) else { throw LanguageError("nothing to undo") }
         snapshot = snapshot.keepingCurrent(snapshot.currentScenario?.name, in: entry.snapshot)
         cells[entry.cell].status = .undone
+        // What was shown of the undone state goes with it: replayed without the change it
+        // would say something else. Later changes were undone before this one.
+        let changed = cells[entry.cell].recorded?.scenario
+        for index in cells.indices.dropFirst(entry.cell + 1) where cells[index].status == .ok {
+            if let recorded = cells[index].recorded, recorded.command.readsModel, recorded.scenario == changed {
+                cells[index].status = .undone
+            }
+        }
         return Reply(.message("Undid: \(cells[entry.cell].input)\(scenarioNote(of: entry))"))
     }
 
@@ -369,6 +410,8 @@ public struct Session: Sendable {
         guard let entry = undoStack.redo(current: snapshot) else { throw LanguageError("nothing to redo") }
         snapshot = snapshot.keepingCurrent(snapshot.currentScenario?.name, in: entry.snapshot)
         cells[entry.cell].status = .ok
+        // A saved session replays the change where it was redone, after what was shown without it.
+        scriptOrder[entry.cell] = cells.count
         return Reply(.message("Redid: \(cells[entry.cell].input)\(scenarioNote(of: entry))"))
     }
 
@@ -384,7 +427,7 @@ public struct Session: Sendable {
     }
 
     /// `path` with `~` expanded, and relative to `base` unless it is absolute.
-    static func resolve(_ path: String, against base: String) -> String {
+    public static func resolve(_ path: String, against base: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") || base.isEmpty { return expanded }
         return base.hasSuffix("/") ? base + expanded : base + "/" + expanded
@@ -417,7 +460,9 @@ public struct Session: Sendable {
 
     private func saveModel(_ path: Operand, in source: Source) throws(LanguageError) -> Reply {
         let model = try requireModel()
-        switch ModelFiles.save(model, to: Self.resolve(path.text, in: source)) {
+        let target = Self.resolve(path.text, in: source)
+        try policy.checkWrite(target, typed: path)
+        switch ModelFiles.save(model, to: target) {
         case .success(let report):
             var message = "Saved \(model.name) to \(path.text)."
             if report.backup != nil {

@@ -112,17 +112,3 @@ struct UndoStack: Sendable {
         return entry
     }
 }
-
-/// A command entered in the session and what became of it.
-public struct Cell: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable {
-        case ok
-        case failed
-        case undone
-        /// `guide` and its answers: the commands they made are cells of their own.
-        case interview
-    }
-
-    public let input: String
-    public internal(set) var status: Status
-}

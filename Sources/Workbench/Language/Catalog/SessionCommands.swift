@@ -53,6 +53,51 @@ extension CommandCatalog {
             try cursor.end()
             return .setFacilitator(name)
         },
+        CommandSpec(words: ["note"], arguments: "\"TEXT\"",
+                    summary: "Write narrative into the session: a saved session keeps it as ## lines (typing ## TEXT does the same).",
+                    example: "note \"The room agrees onboarding is a customer stream\"") { cursor throws(LanguageError) in
+            let text = try cursor.value("the TEXT of the note, in quotes")
+            try cursor.end()
+            return .note(text)
+        },
+        CommandSpec(words: ["save", "session"], arguments: "PATH [--force]",
+                    summary: "Save the session as a replayable script: narrative, and each command that succeeded with its output as #> lines.",
+                    example: "save session sessions/workshop.vsw",
+                    details: [
+                        "The script starts with the seed and date the session used, so a replay gives the same figures. Failed and undone "
+                            + "commands are left out, and so are history, undo, redo, replay and save session; what was shown of a change "
+                            + "that was undone is left out with it. Paths in commands are rewritten relative to the script's folder.",
+                        "The write is atomic and durable. A file this session did not write is replaced only with --force.",
+                        "vsw run replays the script, vsw check compares each command's output with its #> lines.",
+                    ]) { cursor throws(LanguageError) in
+            let path = try cursor.value("a PATH for the script, e.g. sessions/workshop.vsw")
+            let force = cursor.acceptFlag("force")
+            try cursor.end()
+            return .saveSession(path, force: force)
+        },
+        CommandSpec(words: ["replay"], arguments: "PATH [--step] [--allow-write DIR]",
+                    summary: "Run a saved script's commands in this session, printing each result; --step waits for Enter before each.",
+                    example: "replay sessions/tour.vsw",
+                    details: [
+                        "Paths in the script resolve against its folder. It stops at the first command that fails.",
+                        "A replayed script writes files only under its own folder and sessions/, unless --allow-write names another "
+                            + "folder; it may not raise the DES event budget. There is no shell escape.",
+                        "--step shows the narrative and the next command, then waits: Enter runs it, q stops the replay.",
+                    ]) { cursor throws(LanguageError) in
+            let path = try cursor.value("the PATH of a script, e.g. sessions/tour.vsw")
+            var step = false
+            var allowWrite: [Operand] = []
+            while !cursor.atEnd {
+                if cursor.acceptFlag("step") {
+                    step = true
+                } else if cursor.acceptFlag("allow-write") {
+                    allowWrite.append(try cursor.value("a folder DIR after --allow-write"))
+                } else {
+                    try cursor.end()
+                }
+            }
+            return .replay(path, step: step, allowWrite: allowWrite)
+        },
         CommandSpec(words: ["help"], arguments: "[COMMAND]",
                     summary: "List the commands, or show one command's usage and an example.",
                     example: "help add link") { cursor throws(LanguageError) in

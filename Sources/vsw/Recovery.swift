@@ -1,0 +1,100 @@
+import Foundation
+import Workbench
+
+/// `vsw --recover`: restore a session the journal kept, because it was killed or quit with
+/// unsaved work (DESIGN §7). Its successful lines are replayed quietly; commands that write
+/// files are not run again; the line that was running is offered, not rerun.
+enum Recovery {
+    /// The line the REPL prints on start when the journal holds unfinished sessions.
+    static func mention(_ unfinished: [Journal.Contents]) -> String? {
+        guard let newest = unfinished.first else { return nil }
+        let count = unfinished.count
+        let commands = newest.lines.filter { $0.outcome == .ok }.count
+        return "\(count) unfinished session\(count == 1 ? "" : "s") in the journal (\(count == 1 ? "" : "newest ")\(newest.header.started), "
+            + "\(commands) command\(commands == 1 ? "" : "s")): vsw --recover restores \(count == 1 ? "it" : "one")."
+    }
+
+    /// `12 commands, last: simulate`.
+    static func describe(_ contents: Journal.Contents) -> String {
+        let commands = contents.lines.filter { $0.outcome == .ok }.count
+        let last = contents.lines.last.map { "last: \($0.text.prefix { $0 != "\n" }.prefix(40))" } ?? "nothing typed"
+        return "\(commands) command\(commands == 1 ? "" : "s"), \(last)"
+    }
+
+    /// Lists the unfinished sessions and picks one: the only one, the newest when not at a
+    /// terminal, else the one the person chooses. Nil when there is none or they leave.
+    static func choose(from unfinished: [Journal.Contents], interactive: Bool) -> Journal.Contents? {
+        guard !unfinished.isEmpty else {
+            Console.write("The journal holds no unfinished session.\n")
+            return nil
+        }
+        guard unfinished.count > 1 else { return unfinished.first }
+        Console.write("Unfinished sessions, newest first:\n")
+        for (number, contents) in unfinished.enumerated() {
+            Console.write("  \(number + 1)  \(contents.header.started)  \(describe(contents))  (\(contents.path))\n")
+        }
+        guard interactive else { return unfinished.first }
+        while true {
+            Console.write("Restore which (1-\(unfinished.count), Enter for 1, q to leave)? ")
+            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), answer.lowercased() != "q" else { return nil }
+            if answer.isEmpty { return unfinished.first }
+            if let number = Int(answer), unfinished.indices.contains(number - 1) { return unfinished[number - 1] }
+            Console.write("'\(answer)' is not one of them.\n")
+        }
+    }
+
+    /// A session made from the journal's start, with its successful lines replayed into it
+    /// and into `journal` (the new session's, when it has one). Says what it did.
+    static func restore(_ contents: Journal.Contents, interactive: Bool, journal: SessionJournal?) -> Driver {
+        let header = contents.header
+        var driver = Driver(session: Session(output: OutputMode(rawValue: header.output) ?? .text, seed: header.seed),
+                            interactive: interactive)
+        var host = QuietHost(session: driver.session)
+        // Nothing is written again: the files are there already, or newer ones are.
+        host.session.policy = .noWrites
+        var replayed = 0
+        var notRun: [String] = []
+        var running: String?
+        for line in contents.lines {
+            guard let outcome = line.outcome else { running = line.text; continue }
+            guard outcome == .ok else { continue }
+            let before = host.session.cells.count
+            let source = Source(name: .prompt, text: line.text, baseDirectory: header.directory)
+            for result in host.session.run(source) {
+                if case .success(let reply) = result, let request = reply.replay {
+                    _ = host.play(SessionScript(replaying: request, workingDirectory: header.directory),
+                                  workingDirectory: header.directory, allowWrite: request.allowWrite)
+                }
+            }
+            let added = host.session.cells[before...]
+            let ok = added.isEmpty || added.contains { $0.status != .failed }
+            if added.contains(where: { $0.status == .failed }) { notRun.append(line.text) }
+            journal?.entered(line.text)
+            journal?.finished(ok)
+            replayed += 1
+        }
+        host.session.policy = .unrestricted
+        driver.session = host.session
+        driver.typedAnything = replayed > 0
+        var message = "Restored the session of \(header.started): \(replayed) line\(replayed == 1 ? "" : "s") replayed."
+        if !notRun.isEmpty {
+            message += "\nNot done again (they write files, or failed this time): " + notRun.joined(separator: "; ")
+        }
+        if let running {
+            message += "\nRunning when it ended, not rerun: \(running)" + (interactive ? " (Up brings it back)" : "")
+        }
+        if header.directory != FileManager.default.currentDirectoryPath {
+            message += "\nIts paths resolved against \(header.directory); from here they resolve against the current folder."
+        }
+        Console.write(message + "\n")
+        return driver
+    }
+}
+
+/// Plays replays during recovery without printing.
+private struct QuietHost: ScriptHost {
+    var session: Session
+    mutating func narrative(_ text: String, depth: Int) {}
+    mutating func willRun(_ source: Source, step: Bool, depth: Int) -> Bool { true }
+    mutating func ran(_ outcome: Result<Reply, LanguageError>, from source: Source, depth: Int) {}
+}
