@@ -72,7 +72,7 @@ struct Driver: ScriptHost {
     }
 
     mutating func willRun(_ source: Source, step: Bool, depth: Int) -> Bool {
-        if echo || step { Console.write(prompt + source.text + "\n") }
+        if echo || step { Console.write(Self.prompt + source.text + "\n") }
         guard step else { return true }
         if isatty(0) == 1 { Console.writeError("[Enter runs it, q stops] ") }
         guard let answer = readLine() else { return false }

@@ -103,5 +103,7 @@ struct CompletionTests {
         #expect(complete("load models/my", session, files: files).candidates == ["\"models/my bank.yaml\""])
         #expect(complete("load .h", session, files: files).candidates == [".hidden"])
         #expect(complete("save model nowhere/x", session, files: files).candidates.isEmpty)
+        #expect(complete("save session mo", session, files: files).candidates == ["models/"])
+        #expect(complete("replay n", session, files: files).candidates == ["notes.txt"])
     }
 }

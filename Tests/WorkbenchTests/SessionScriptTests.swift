@@ -43,6 +43,16 @@ struct SessionScriptTests {
         #expect(report.updatedText == script)
     }
 
+    @Test("a session that begins by setting its date or seed gets no header line for it")
+    func leadingSettings() throws {
+        let folder = try temporaryFolder()
+        var session = Session(seed: 3)
+        type(["set today 2026-06-01", "load demo", "set seed 9"], into: &session, in: folder)
+        let script = try save(&session, as: "s.vsw", in: folder)
+        #expect(commands(script) == ["set seed 3", "set today 2026-06-01", "load demo", "set seed 9"])
+        #expect(try check("s.vsw", in: folder).diff == nil)
+    }
+
     @Test("changing one #> line makes check fail with a diff naming that line and its command")
     func changedLineFails() throws {
         let folder = try temporaryFolder()

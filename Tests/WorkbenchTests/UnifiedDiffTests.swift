@@ -152,8 +152,9 @@ import Testing
             return "§\(old[index])"
         }
         let headers = text?.split(separator: "\n").filter { $0.hasPrefix("@@") }
-        #expect(headers == ["@@ -1,6 +1,6 @@ §1", "@@ -8,7 +8,7 @@ §8"])
-        #expect(asked == [0, 7])
+        // The label names the first changed line, not the first line of context.
+        #expect(headers == ["@@ -1,6 +1,6 @@ §3", "@@ -8,7 +8,7 @@ §11"])
+        #expect(asked == [2, 10])
         #expect(diff(old, new, label: { _ in nil })?.contains("@@ \n") == false, "no trailing space without a label")
     }
 
@@ -162,6 +163,8 @@ import Testing
         let label: (Int) -> String? = { "[\(old[$0])]" }
         #expect(diff(old, ["a", "b", "NEW", "c", "d", "e"], context: 0, label: label)
                 == "--- a\n+++ b\n@@ -2,0 +3 @@ [b]\n+NEW\n")
+        #expect(diff(old, ["a", "b", "NEW", "c", "d", "e"], context: 1, label: label)
+                == "--- a\n+++ b\n@@ -2,2 +2,3 @@ [b]\n b\n+NEW\n c\n")
         // At the top there is no line before, so no label.
         #expect(diff(old, ["top"] + old, context: 0, label: label) == "--- a\n+++ b\n@@ -0,0 +1 @@\n+top\n")
         #expect(diff([], ["x"], label: { _ in Issue.record("asked for a label of an empty file"); return "?" })

@@ -306,6 +306,21 @@ struct TerminalTests {
         #expect(kept.contains("> add stream x \"X\" customer\n= ok\n"))
     }
 
+    @Test("when the journal cannot be kept, the REPL warns once and goes on")
+    func journalFailureWarnsOnce() throws {
+        let terminal = try Terminal()
+        // The state "folder" is a file, so no journal folder can be made in it.
+        try "not a folder".write(to: terminal.state, atomically: true, encoding: .utf8)
+        try terminal.start(["--model", "demo"])
+        try terminal.waitForLastLine("vsw northwind>")
+        try terminal.type("streams")
+        try terminal.send("Enter")
+        let screen = try terminal.waitFor("the streams") { $0.contains { $0.hasPrefix("ensure-compliance") } }
+        #expect(screen.filter { $0.contains("this session is not journalled") }.count == 1, "\(screen)")
+        try terminal.send("C-d")
+        #expect(try terminal.exitStatus() == 0)
+    }
+
     @Test("a session saved before it ends leaves no journal behind")
     func savedSessionLeavesNoJournal() throws {
         let terminal = try Terminal()

@@ -41,9 +41,15 @@ extension Session {
     /// The script: a header, the seed and date the session began with, then each cell.
     func scriptText(of included: [Int], in folder: String) -> String {
         var items: [SessionScript.Item] = []
+        // A setting the session itself begins with needs no header line before it.
+        let leading = included.prefix { index in
+            switch cells[index].recorded?.command { case .setSeed?, .setToday?: true; default: false }
+        }.compactMap { cells[$0].recorded?.command }
+        let settings = [leading.contains { if case .setSeed = $0 { true } else { false } } ? nil : "set seed \(startSeed)",
+                        leading.contains { if case .setToday = $0 { true } else { false } } ? nil : "set today \(startToday)"]
         // Run on a fresh session, so the lines carry exactly the output a replay gives.
         var fresh = Session()
-        for setting in ["set seed \(startSeed)", "set today \(startToday)"] {
+        for setting in settings.compactMap({ $0 }) {
             let output = fresh.run(Source(name: .commandLine, text: setting, baseDirectory: folder))
                 .compactMap { try? $0.get() }.map { Renderer.render($0.result, RenderOptions()) }
             items.append(.command(setting, output: output.joined(separator: "\n")))

@@ -15,8 +15,9 @@ enum UnifiedDiff {
     /// `context` unchanged lines around each change; nil when the lines are equal.
     ///
     /// Each hunk header is followed by `label(i)`, where `i` is the 0-based index in `old` of the
-    /// hunk's first line, or of the old line just before it when the hunk starts with insertions
-    /// (none at the top of the file, where `label` is not asked).
+    /// hunk's first changed line, or of the old line just before it when that change is an
+    /// insertion (none at the top of the file, where `label` is not asked): the label names
+    /// what was changed, not what the context happens to start in.
     static func make(old: [String], new: [String], oldName: String, newName: String,
                      context: Int = 3, label: (Int) -> String? = { _ in nil }) -> String? {
         let edits = script(old: old, new: new)
@@ -73,10 +74,10 @@ enum UnifiedDiff {
 
     /// One hunk: its `@@` header, then its lines, each ending in a newline.
     private static func hunk(_ lines: ArraySlice<Edit>, label: (Int) -> String?) -> String {
-        guard let head = lines.first else { return "" }
+        guard let head = lines.first, let change = lines.first(where: { $0.mark != " " }) else { return "" }
         let oldCount = lines.count { $0.mark != "+" }
         let newCount = lines.count { $0.mark != "-" }
-        let labelIndex = head.mark == "+" ? head.old - 1 : head.old
+        let labelIndex = change.mark == "+" ? change.old - 1 : change.old
         let name = labelIndex >= 0 ? label(labelIndex) : nil
         var text = "@@ -\(range(head.old, oldCount)) +\(range(head.new, newCount)) @@"
         text += name.map { " " + $0 } ?? ""
