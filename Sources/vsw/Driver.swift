@@ -39,6 +39,13 @@ struct Driver: ScriptHost {
         if isatty(2) == 1 { self.session.progress = Console.progress }
         let environment = ProcessInfo.processInfo.environment
         colour = isatty(1) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        if let text = environment["VSW_WORKERS"] {
+            if let workers = Int(text), workers >= 1, workers <= 1_024 {
+                self.session.workers = workers
+            } else {
+                Console.writeError("vsw: VSW_WORKERS=\(text) is not a whole number from 1 to 1024; the DES uses one thread per core\n")
+            }
+        }
     }
 
     /// Runs one logical line; false if a command failed. Sets `quit` when a command asks.

@@ -68,7 +68,7 @@ enum Recovery {
             }
             let added = host.session.cells[before...]
             let ok = added.isEmpty || added.contains { $0.status != .failed }
-            if added.contains(where: { $0.status == .failed }) { notRun.append(line.text) }
+            notRun += added.filter { $0.status == .failed }.map(\.input)
             journal?.entered(line.text)
             journal?.finished(ok)
             replayed += 1
@@ -78,7 +78,7 @@ enum Recovery {
         driver.typedAnything = replayed > 0
         var message = "Restored the session of \(header.started): \(replayed) line\(replayed == 1 ? "" : "s") replayed."
         if !notRun.isEmpty {
-            message += "\nNot done again (they write files, or failed this time): " + notRun.joined(separator: "; ")
+            message += "\nFailed when replayed (commands that write files are not run again): " + notRun.joined(separator: "; ")
         }
         if let running {
             message += "\nRunning when it ended, not rerun: \(running)" + (interactive ? " (Up brings it back)" : "")

@@ -20,7 +20,8 @@ struct VSW: ParsableCommand {
             standard input, one per line, and stops at the first that fails (exit status 1). \
             Type 'help' at the prompt for the command language. At the prompt every line is journalled as it is \
             entered (in $XDG_STATE_HOME/vsw/journal), so a session that is killed, or quit with unsaved work, \
-            is not lost: vsw --recover restores it.
+            is not lost: vsw --recover restores it. VSW_WORKERS=N limits the discrete-event engine to N threads \
+            (default one per core); its figures are the same either way.
             """,
         version: WorkbenchVersion.current,
         subcommands: [Run.self, Check.self])
@@ -128,8 +129,7 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Go on after a failing command; the exit status is still 1 if any failed.")
     var keepGoing = false
 
-    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the scripts write under DIR too (may be repeated).", valueName: "DIR"))
-    var allowWrite: [String] = []
+    @OptionGroup var replay: ReplayOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one script to run, e.g. vsw run sessions/tour.vsw") }
@@ -141,7 +141,7 @@ struct Run: ParsableCommand {
         driver.echo = echo
         let here = driver.workingDirectory
         if let model = options.model, !driver.preload(model: model, baseDirectory: here) { throw ExitCode(1) }
-        let folders = allowWrite.map { Session.resolve($0, against: here) }
+        let folders = replay.folders(in: here)
         for file in files {
             let script = try Scripts.read(file, in: here)
             let playback = driver.play(script, workingDirectory: here, allowWrite: folders, step: step, keepGoing: keepGoing)
@@ -167,8 +167,7 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Rewrite each script's #> lines with the output this replay gives.")
     var update = false
 
-    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the scripts write under DIR too (may be repeated).", valueName: "DIR"))
-    var allowWrite: [String] = []
+    @OptionGroup var replay: ReplayOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one script to check, e.g. vsw check sessions/tour.vsw") }
@@ -176,7 +175,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let here = FileManager.default.currentDirectoryPath
-        let folders = allowWrite.map { Session.resolve($0, against: here) }
+        let folders = replay.folders(in: here)
         var failed = false
         for file in files {
             let script = try Scripts.read(file, in: here)
@@ -207,6 +206,15 @@ struct Check: ParsableCommand {
         }
         if failed { throw ExitCode(1) }
     }
+}
+
+/// What `run` and `check` let a replayed script do beyond its defaults.
+struct ReplayOptions: ParsableArguments {
+    @Option(name: .customLong("allow-write"), help: ArgumentHelp("Let the scripts write under DIR too (may be repeated).", valueName: "DIR"))
+    var allowWrite: [String] = []
+
+    /// The `--allow-write` folders, resolved against `directory`.
+    func folders(in directory: String) -> [String] { allowWrite.map { Session.resolve($0, against: directory) } }
 }
 
 /// Reading a script named on the command line.

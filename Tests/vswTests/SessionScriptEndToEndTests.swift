@@ -107,4 +107,36 @@ struct SessionScriptEndToEndTests {
         #expect(shell.status == 1)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pwned").path))
     }
+
+    @Test("vsw --recover lists unfinished sessions newest first and restores the newest when piped; the old journal goes once saved")
+    func recoverPiped() throws {
+        let folder = try Binary.temporaryFolder()
+        let journals = folder.appendingPathComponent("state/vsw/journal")
+        try FileManager.default.createDirectory(at: journals, withIntermediateDirectories: true)
+        func journal(_ started: String, _ lines: String) -> String {
+            "vsw-journal 1\nstarted \(started)\ndirectory \(folder.path)\nseed 4\noutput text\nversion 0.1.0\n" + lines
+        }
+        try journal("2026-11-30 09:00:00", "> load demo\n= ok\n").write(to: journals.appendingPathComponent("20261130-090000-1.journal"),
+                                                                         atomically: true, encoding: .utf8)
+        let newest = journals.appendingPathComponent("20261201-100000-2.journal")
+        try journal("2026-12-01 10:00:00", "> load demo\n= ok\n> show it-infa\n= failed\n> add stream x \"X\" customer; show y\n= ok\n"
+                    + "> save model out.yaml\n= ok\n> simulate engine des runs 1000\n").write(to: newest, atomically: true, encoding: .utf8)
+        let environment: [String: String?] = ["XDG_STATE_HOME": folder.appendingPathComponent("state").path]
+        let recovered = try Binary.run(["--recover"], input: "history\nsave session s.vsw\n", directory: folder, environment: environment)
+        #expect(recovered.status == 0, "\(recovered.stderr)")
+        let lines = recovered.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Unfinished sessions, newest first:")
+        #expect(lines.dropFirst().first?.hasPrefix("  1  2026-12-01 10:00:00  3 commands") == true, "\(lines)")
+        #expect(lines.contains("Restored the session of 2026-12-01 10:00:00: 3 lines replayed."))
+        #expect(lines.contains("Failed when replayed (commands that write files are not run again): show y; save model out.yaml"))
+        #expect(lines.contains("Running when it ended, not rerun: simulate engine des runs 1000"))
+        #expect(lines.contains { $0.hasPrefix("2  add stream x \"X\" customer") && $0.hasSuffix("ok") })
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.yaml").path), "writes are not run again")
+        // Saved, so nothing of it is lost: its journal is gone, the older one stays.
+        #expect(!FileManager.default.fileExists(atPath: newest.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: journals.path) == ["20261130-090000-1.journal"])
+        let script = try String(contentsOf: folder.appendingPathComponent("s.vsw"), encoding: .utf8)
+        #expect(script.contains("\nadd stream x \"X\" customer\n"))
+        #expect(script.contains("set seed 4\n"))
+    }
 }

@@ -10,8 +10,9 @@ enum EngineChoice {
     /// The most replications a run may ask for.
     static let maximumRuns = 1_000
 
-    /// `engine` (analytic unless said), the DES options, and the session's seed and event budget.
-    init(_ engine: Operand?, options: [Assignment], seed: UInt64, budget: Int) throws(LanguageError) {
+    /// `engine` (analytic unless said), the DES options, and the session's seed, event budget
+    /// and worker threads (nil: one per core; the figures do not depend on it).
+    init(_ engine: Operand?, options: [Assignment], seed: UInt64, budget: Int, workers: Int? = nil) throws(LanguageError) {
         let name = engine?.text.lowercased() ?? "analytic"
         switch name {
         case "analytic":
@@ -23,6 +24,7 @@ enum EngineChoice {
             var settings = DiscreteEventEngine.Settings()
             settings.seed = seed
             settings.eventBudget = budget
+            settings.concurrency = workers
             for option in options {
                 let value = option.value
                 switch option.key.text.lowercased() {

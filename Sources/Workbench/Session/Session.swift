@@ -34,6 +34,9 @@ public struct Session: Sendable {
     let startToday: CalendarDate
     /// What a replayed script may do; a session typed or piped is unrestricted.
     public var policy = ReplayPolicy.unrestricted
+    /// Threads the discrete-event engine may use (`VSW_WORKERS`); nil: one per core. The
+    /// figures are the same whatever it is.
+    public var workers: Int?
     /// Polled by long runs (the discrete-event engine): true stops them with what is done.
     public var shouldStop: @Sendable () -> Bool = { false }
     /// Told how a long run goes: what runs, and how many of its replications are done of how many.
@@ -305,7 +308,7 @@ public struct Session: Sendable {
             return Reply(.table(Degrading.table(snapshot.degradations)))
         case .simulate(let engine, let stream, let options):
             let model = try requireModel()
-            switch try EngineChoice(engine, options: options, seed: seed, budget: eventBudget) {
+            switch try EngineChoice(engine, options: options, seed: seed, budget: eventBudget, workers: workers) {
             case .analytic:
                 let run = try SimulationViews.run(stream, in: model, degradations: snapshot.degradations)
                 return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
