@@ -157,10 +157,10 @@ struct Driver: ScriptHost {
         return true
     }
 
-    /// Whether a line's cells did something a recovery must replay: any that did not fail (a
-    /// line of several commands may fail part way), or none at all (a comment).
+    /// Whether a line's cells did something a recovery must replay: any that neither failed
+    /// nor was stopped (a line of several commands may fail part way), or none at all (a comment).
     static func didWork(_ cells: ArraySlice<Cell>) -> Bool {
-        cells.isEmpty || cells.contains { $0.status != .failed }
+        cells.isEmpty || cells.contains { $0.status != .failed && $0.status != .stopped }
     }
 
     /// `--model PATH|demo`: load before anything else, reporting errors against the flag.
@@ -174,12 +174,20 @@ struct Driver: ScriptHost {
         return loaded
     }
 
-    /// The end of an interactive session: the journal is kept while there is unsaved work.
+    /// The end of an interactive session: the journal is kept while there is unsaved work,
+    /// and the person is told where that work is, or that it is gone.
     mutating func finish() {
-        guard let journal else { return }
+        guard interactive else { return }
         let unsaved = typedAnything && session.hasUnsavedWork
+        guard let journal else {
+            if unsaved { Console.write("This session's unsaved work was not journalled (see the warning above), so it ends here.\n") }
+            return
+        }
         journal.end(keeping: unsaved)
         self.journal = nil
-        if unsaved { Console.write("Unsaved work is kept in the journal: vsw --recover restores it, or save session PATH keeps it for good.\n") }
+        guard unsaved else { return }
+        Console.write(journal.failed
+            ? "Unsaved work is kept in the journal up to its failed write: vsw --recover restores that much.\n"
+            : "Unsaved work is kept in the journal: vsw --recover restores it, or save session PATH keeps it for good.\n")
     }
 }

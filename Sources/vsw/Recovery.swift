@@ -1,4 +1,5 @@
 import Foundation
+import ValueStreams
 import Workbench
 
 /// `vsw --recover`: restore a session the journal kept, because it was killed or quit with
@@ -22,23 +23,37 @@ enum Recovery {
     }
 
     /// Lists the unfinished sessions and picks one: the only one, the newest when not at a
-    /// terminal, else the one the person chooses. Nil when there is none or they leave.
-    static func choose(from unfinished: [Journal.Contents], interactive: Bool) -> Journal.Contents? {
-        guard !unfinished.isEmpty else {
-            Console.write("The journal holds no unfinished session.\n")
-            return nil
-        }
-        guard unfinished.count > 1 else { return unfinished.first }
-        Console.write("Unfinished sessions, newest first:\n")
-        for (number, contents) in unfinished.enumerated() {
-            Console.write("  \(number + 1)  \(contents.header.started)  \(describe(contents))  (\(contents.path))\n")
-        }
-        guard interactive else { return unfinished.first }
+    /// terminal, else the one the person chooses (who may discard some first). Nil when
+    /// there is none or they leave.
+    static func choose(from journals: [Journal.Contents], interactive: Bool) -> Journal.Contents? {
+        var unfinished = journals
         while true {
-            Console.write("Restore which (1-\(unfinished.count), Enter for 1, q to leave)? ")
-            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), answer.lowercased() != "q" else { return nil }
+            guard !unfinished.isEmpty else {
+                Console.write("The journal holds no unfinished session.\n")
+                return nil
+            }
+            guard unfinished.count > 1 || interactive else { return unfinished.first }
+            Console.write("Unfinished sessions, newest first:\n")
+            for (number, contents) in unfinished.enumerated() {
+                Console.write("  \(number + 1)  \(contents.header.started)  \(describe(contents))  (\(contents.path))\n")
+            }
+            guard interactive else { return unfinished.first }
+            let range = unfinished.count == 1 ? "1" : "1-\(unfinished.count)"
+            Console.write("Restore which (\(range), Enter for 1; d N discards one; q leaves)? ")
+            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased(), answer != "q" else { return nil }
             if answer.isEmpty { return unfinished.first }
             if let number = Int(answer), unfinished.indices.contains(number - 1) { return unfinished[number - 1] }
+            if answer.hasPrefix("d"), let number = Int(answer.dropFirst().trimmingCharacters(in: .whitespaces)),
+               unfinished.indices.contains(number - 1) {
+                do {
+                    try Journal.discard(path: unfinished[number - 1].path)
+                    Console.write("Discarded the session of \(unfinished[number - 1].header.started).\n")
+                    unfinished.remove(at: number - 1)
+                } catch {
+                    Console.write("vsw: \(error.description)\n")
+                }
+                continue
+            }
             Console.write("'\(answer)' is not one of them.\n")
         }
     }
@@ -47,16 +62,17 @@ enum Recovery {
     /// and into `journal` (the new session's, when it has one). Says what it did.
     static func restore(_ contents: Journal.Contents, interactive: Bool, journal: SessionJournal?) -> Driver {
         let header = contents.header
-        var driver = Driver(session: Session(output: OutputMode(rawValue: header.output) ?? .text, seed: header.seed),
+        let today = header.today.flatMap { try? CalendarDate(parsing: $0) }
+        var driver = Driver(session: Session(output: OutputMode(rawValue: header.output) ?? .text, seed: header.seed, today: today),
                             interactive: interactive)
         var host = QuietHost(session: driver.session)
         // Nothing is written again: the files are there already, or newer ones are.
-        host.session.policy = .noWrites
+        host.session.policy = .restoringJournal
         var replayed = 0
         var notRun: [String] = []
-        var running: String?
+        var running: [String] = []
         for line in contents.lines {
-            guard let outcome = line.outcome else { running = line.text; continue }
+            guard let outcome = line.outcome else { running.append(line.text); continue }
             guard outcome == .ok else { continue }
             let before = host.session.cells.count
             let source = Source(name: .prompt, text: line.text, baseDirectory: header.directory)
@@ -67,7 +83,7 @@ enum Recovery {
                 }
             }
             let added = host.session.cells[before...]
-            let ok = added.isEmpty || added.contains { $0.status != .failed }
+            let ok = Driver.didWork(added)
             notRun += added.filter { $0.status == .failed }.map(\.input)
             journal?.entered(line.text)
             journal?.finished(ok)
@@ -76,15 +92,17 @@ enum Recovery {
         host.session.policy = .unrestricted
         driver.session = host.session
         driver.typedAnything = replayed > 0
+        // Still not done: the next recovery offers them again.
+        for text in running { journal?.entered(text) }
         var message = "Restored the session of \(header.started): \(replayed) line\(replayed == 1 ? "" : "s") replayed."
         if !notRun.isEmpty {
             message += "\nFailed when replayed (commands that write files are not run again): " + notRun.joined(separator: "; ")
         }
-        if let running {
-            message += "\nRunning when it ended, not rerun: \(running)" + (interactive ? " (Up brings it back)" : "")
+        if !running.isEmpty {
+            message += "\nRunning when it ended, not rerun: " + running.joined(separator: "; ") + (interactive ? " (Up brings it back)" : "")
         }
         if header.directory != FileManager.default.currentDirectoryPath {
-            message += "\nIts paths resolved against \(header.directory); from here they resolve against the current folder."
+            message += "\nPaths resolve against \(header.directory), as they did in the session."
         }
         Console.write(message + "\n")
         return driver

@@ -5,7 +5,8 @@ import Workbench
 /// the session goes on without it (DESIGN §7).
 final class SessionJournal {
     private var journal: Journal?
-    private var warned = false
+    /// A write failed: the journal may miss lines from then on.
+    private(set) var failed = false
 
     /// Starts a journal in `folder`; nil (after a warning) when it cannot.
     init?(in folder: String, header: Journal.Header) {
@@ -36,8 +37,8 @@ final class SessionJournal {
     }
 
     private func warn(_ error: JournalError) {
-        guard !warned else { return }
-        warned = true
+        guard !failed else { return }
+        failed = true
         Console.writeError("vsw: \(error.description); the journal may miss what follows, so save session PATH keeps it\n")
     }
 

@@ -49,16 +49,22 @@ struct VSW: ParsableCommand {
         // Only a session typed at a terminal journals; a recovered one is journalled anew.
         let folder = Console.journalFolder
         let unfinished = (interactive || recover) ? folder.map(Journal.unfinished) ?? [] : []
+        // Ctrl-C stops a long replay while restoring, as it does at the prompt.
+        if interactive { Interrupts.install() }
         let recovered = recover ? Recovery.choose(from: unfinished, interactive: interactive) : nil
-        if recover, recovered == nil, !unfinished.isEmpty { return }
+        if recover, recovered == nil { return }
         if !recover, let mention = Recovery.mention(unfinished) { Console.write(mention + "\n") }
+        // A recovered session goes on where it was: its folder, seed, output and date.
+        let start = recovered?.header ?? Journal.Header(started: SessionJournal.now(), directory: here, seed: options.seed,
+                                                        output: options.format.rawValue, version: WorkbenchVersion.current)
+        let base = start.directory
         var journal: SessionJournal?
         if interactive, let folder {
-            let session = recovered.map { (seed: $0.header.seed, output: $0.header.output) }
-                ?? (seed: options.seed, output: options.format.rawValue)
-            journal = SessionJournal(in: folder, header: Journal.Header(
-                started: SessionJournal.now(), directory: here, seed: session.seed, output: session.output,
-                version: WorkbenchVersion.current))
+            var header = start
+            header.started = SessionJournal.now()
+            header.version = WorkbenchVersion.current
+            header.today = header.today ?? Session(today: nil).today.description
+            journal = SessionJournal(in: folder, header: header)
         }
         var driver: Driver
         if let recovered {
@@ -79,12 +85,12 @@ struct VSW: ParsableCommand {
             return
         }
         if interactive, var editor = EditLineReader(program: "vsw", historyFile: Console.historyFile) {
-            _ = driver.run(reader: &editor, name: .prompt, baseDirectory: here)
+            _ = driver.run(reader: &editor, name: .prompt, baseDirectory: base)
             driver.finish()
             return
         }
         var reader = StandardInputReader(showsPrompt: interactive)
-        let succeeded = driver.run(reader: &reader, name: interactive ? .prompt : .standardInput, baseDirectory: here)
+        let succeeded = driver.run(reader: &reader, name: interactive ? .prompt : .standardInput, baseDirectory: base)
         driver.finish()
         guard succeeded else { throw ExitCode(1) }
     }

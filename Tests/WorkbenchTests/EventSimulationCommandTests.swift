@@ -45,6 +45,10 @@ struct EventSimulationCommandTests {
         try run(&session, "load demo")
         let text = Renderer.render(try run(&session, Self.command).result, RenderOptions(mode: .text))
         #expect(text.contains("Stopped: the figures are those of the replications done."))
+        // No replay would give the same, so a saved session leaves it out.
+        #expect(session.cells.last?.status == .stopped)
+        #expect(session.cells.last?.recorded == nil)
+        #expect(session.scriptCells == [0])
     }
 
     @Test("set budget caps the events of a replication: the run says truncated; a bad budget is refused")

@@ -52,6 +52,19 @@ private let wellFormed = """
     """
 
 @Suite struct JournalTests {
+    @Test func theOptionalDateRoundTrips() throws {
+        try inJournalFolder { folder in
+            var header = journalHeader()
+            header.today = "2026-12-01"
+            var journal = try Journal.start(in: folder, header: header)
+            let path = journal.path
+            try journal.entered("streams")
+            journal.close()
+            #expect(try Journal.read(path: path).header == header)
+            #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\nversion 0.1.0\ntoday 2026-12-01\n> streams\n"))
+        }
+    }
+
     @Test func readsBackTheHeaderAndLinesExactly() throws {
         try inJournalFolder { folder in
             let header = journalHeader(directory: "/home/ana/vs\\odd\nname/ünï")

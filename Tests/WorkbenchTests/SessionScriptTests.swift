@@ -85,16 +85,38 @@ struct SessionScriptTests {
         #expect(try check("s.vsw", in: folder).diff == nil)
     }
 
-    @Test("a redone change is replayed where it was redone, after what was shown without it")
-    func redoMovesTheChange() throws {
+    @Test("a redone change replays where it was made; what was shown without it is left out")
+    func redoKeepsTheChange() throws {
         let folder = try temporaryFolder()
         var session = Session()
-        type(["load demo", "add stream x \"X\" customer", "undo", "streams", "redo", "show x"], into: &session, in: folder)
+        type(["load demo", "add stream x \"X\" customer", "undo", "streams", "set seed 4", "redo", "show x"], into: &session, in: folder)
         let script = try save(&session, as: "s.vsw", in: folder)
-        #expect(Array(commands(script).dropFirst(2)) == ["load demo", "streams", "add stream x \"X\" customer", "show x"])
+        #expect(Array(commands(script).dropFirst(2)) == ["load demo", "add stream x \"X\" customer", "set seed 4", "show x"])
         let report = try check("s.vsw", in: folder)
         #expect(report.error == nil)
         #expect(report.diff == nil)
+    }
+
+    @Test("undo and redo across scenarios give scripts that check clean", arguments: [
+        // compare reads both scenarios, so it goes with a change undone in either.
+        ["load demo", "scenario new trial", "add stream zz \"Zed\" customer", "scenario use baseline", "compare baseline trial",
+         "scenario use trial", "undo"],
+        // A change redone from another scenario replays in its own.
+        ["load demo", "scenario new trial", "scenario use baseline", "add stream zz \"Zed\" customer", "undo", "scenario use trial",
+         "redo", "scenario use baseline", "show zz", "scenario list"],
+        // What another scenario showed stays.
+        ["load demo", "scenario new trial", "add stream zz \"Zed\" customer", "scenario use baseline", "streams", "scenario use trial",
+         "undo", "show open-account"],
+    ])
+    func acrossScenarios(_ lines: [String]) throws {
+        let folder = try temporaryFolder()
+        var session = Session()
+        type(lines, into: &session, in: folder)
+        let script = try save(&session, as: "s.vsw", in: folder)
+        let report = try check("s.vsw", in: folder)
+        #expect(report.error == nil, "\(script)")
+        #expect(report.diff == nil, "\(script)")
+        if lines.contains("streams") { #expect(commands(script).contains("streams")) }
     }
 
     @Test("relative paths are rewritten against the script's folder, and its output with them")
@@ -140,6 +162,32 @@ struct SessionScriptTests {
         #expect(!session.hasUnsavedWork)
         type(["streams"], into: &session, in: folder)
         #expect(session.hasUnsavedWork)
+    }
+
+    @Test("a script with Windows line ends parses as one with Unix ones")
+    func crlf() {
+        let unix = SessionScript(text: "set seed 1\n#> Seed is 1.\n## Note\nstreams\n", name: .file("u.vsw"), baseDirectory: "/")
+        let windows = SessionScript(text: "set seed 1\r\n#> Seed is 1.\r\n## Note\r\nstreams\r\n", name: .file("u.vsw"), baseDirectory: "/")
+        #expect(windows.lines == unix.lines)
+        #expect(windows.lines == ["set seed 1", "#> Seed is 1.", "## Note", "streams"])
+        #expect(windows.entries.count == 3)
+    }
+
+    @Test("save session warns when a replay would need --allow-write for a write it records")
+    func warnsOfWritesOutside() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/models", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
+        var session = Session()
+        type(["load demo", "save model models/m.yaml"], into: &session, in: folder)
+        let reply = try run(&session, "save session out/s.vsw", in: folder)
+        #expect(reply.warnings.count == 1)
+        #expect(reply.warnings.first?.contains("save model ../models/m.yaml") == true)
+        #expect(reply.warnings.first?.contains("--allow-write") == true)
+        let quiet = try run(&session, "save session s.vsw", in: folder)
+        #expect(quiet.warnings.isEmpty, "under the script's own folder a replay may write")
+        // The same file under another spelling is the one this session wrote.
+        try run(&session, "save session ./s.vsw", in: folder)
     }
 
     @Test("a script parses into narrative, commands with continued lines, and their #> lines")
@@ -194,6 +242,17 @@ struct SafeReplayTests {
         }
     }
 
+    @Test("a file that is a symlink out of the folder is not written through")
+    func symlinkedFileRefused() throws {
+        let root = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: root + "/scripts", withIntermediateDirectories: true)
+        try "victim\n".write(toFile: root + "/victim.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/scripts/out.yaml", withDestinationPath: root + "/victim.yaml")
+        let report = try play("load demo\nsave model out.yaml\n", in: root + "/scripts")
+        #expect(report.error?.contains("is \(root)/victim.yaml, outside them") == true, "\(report.error ?? "")")
+        #expect(try String(contentsOfFile: root + "/victim.yaml", encoding: .utf8) == "victim\n")
+    }
+
     @Test("writes under the script's folder, sessions/, and --allow-write folders are allowed")
     func allowedWrites() throws {
         let root = try temporaryFolder()
@@ -233,6 +292,20 @@ struct SafeReplayTests {
         // The replayed script's output is recorded under the replay line.
         #expect(report.updatedText.contains("replay inner/r.vsw\n#> Loaded Northwind Bank from bank.yaml:"))
         #expect(report.updatedText.contains("show x\n#> X (x): customer stream"))
+    }
+
+    @Test("nested replays share one command budget, so nesting cannot multiply work without bound")
+    func commandBudget() throws {
+        let folder = try temporaryFolder()
+        try String(repeating: "help\n", count: 10).write(toFile: folder + "/leaf.vsw", atomically: true, encoding: .utf8)
+        try String(repeating: "replay leaf.vsw\n", count: 10).write(toFile: folder + "/root.vsw", atomically: true, encoding: .utf8)
+        var host = TranscriptCheck(session: Session())
+        let within = host.play(try SessionScript.read("root.vsw", workingDirectory: folder), workingDirectory: folder, commandBudget: 110)
+        #expect(within.failures == 0)
+        var tight = TranscriptCheck(session: Session())
+        let over = tight.play(try SessionScript.read("root.vsw", workingDirectory: folder), workingDirectory: folder, commandBudget: 60)
+        #expect(over.failures == 1)
+        #expect(tight.session.cells.count == 60, "the budget counts the replay lines and the commands they run")
     }
 
     @Test("replay must end its line")

@@ -119,10 +119,14 @@ struct SessionScriptEndToEndTests {
         try journal("2026-11-30 09:00:00", "> load demo\n= ok\n").write(to: journals.appendingPathComponent("20261130-090000-1.journal"),
                                                                          atomically: true, encoding: .utf8)
         let newest = journals.appendingPathComponent("20261201-100000-2.journal")
-        try journal("2026-12-01 10:00:00", "> load demo\n= ok\n> show it-infa\n= failed\n> add stream x \"X\" customer; show y\n= ok\n"
+        // The session loaded a model by a relative path; recovery runs from another folder.
+        #expect(try Binary.run(["-c", "load demo; save model m.yaml"], directory: folder).status == 0)
+        try journal("2026-12-01 10:00:00", "> load m.yaml\n= ok\n> show it-infa\n= failed\n> add stream x \"X\" customer; show y\n= ok\n"
                     + "> save model out.yaml\n= ok\n> simulate engine des runs 1000\n").write(to: newest, atomically: true, encoding: .utf8)
+        let elsewhere = folder.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         let environment: [String: String?] = ["XDG_STATE_HOME": folder.appendingPathComponent("state").path]
-        let recovered = try Binary.run(["--recover"], input: "history\nsave session s.vsw\n", directory: folder, environment: environment)
+        let recovered = try Binary.run(["--recover"], input: "history\nsave session s.vsw\n", directory: elsewhere, environment: environment)
         #expect(recovered.status == 0, "\(recovered.stderr)")
         let lines = recovered.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Unfinished sessions, newest first:")
@@ -131,6 +135,8 @@ struct SessionScriptEndToEndTests {
         #expect(lines.contains("Failed when replayed (commands that write files are not run again): show y; save model out.yaml"))
         #expect(lines.contains("Running when it ended, not rerun: simulate engine des runs 1000"))
         #expect(lines.contains { $0.hasPrefix("2  add stream x \"X\" customer") && $0.hasSuffix("ok") })
+        #expect(lines.contains("Paths resolve against \(folder.path), as they did in the session."))
+        #expect(lines.contains { $0.hasPrefix("1  load m.yaml") && $0.hasSuffix("ok") })
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.yaml").path), "writes are not run again")
         // Saved, so nothing of it is lost: its journal is gone, the older one stays.
         #expect(!FileManager.default.fileExists(atPath: newest.path))
@@ -138,5 +144,11 @@ struct SessionScriptEndToEndTests {
         let script = try String(contentsOf: folder.appendingPathComponent("s.vsw"), encoding: .utf8)
         #expect(script.contains("\nadd stream x \"X\" customer\n"))
         #expect(script.contains("set seed 4\n"))
+
+        // Nothing left to recover: it says so and exits.
+        let nothing = try Binary.run(["--recover"], input: "streams\n", directory: folder,
+                                     environment: ["XDG_STATE_HOME": folder.appendingPathComponent("empty-state").path])
+        #expect(nothing.status == 0)
+        #expect(nothing.stdout == "The journal holds no unfinished session.\n")
     }
 }

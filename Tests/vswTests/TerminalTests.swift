@@ -284,6 +284,9 @@ struct TerminalTests {
         let third = try Terminal()
         try FileManager.default.copyItem(at: first.state, to: third.state)
         try third.start(["--recover"])
+        // It lists what the journal holds and asks; Enter takes the newest.
+        try third.waitFor("the question") { $0.last?.hasPrefix("Restore which (1, Enter for 1; d N discards one; q leaves)?") == true }
+        try third.send("Enter")
         let restored = try third.waitFor("the restored session") { $0.contains { $0.hasPrefix("Running when it ended, not rerun:") } }
         #expect(restored.contains { $0.hasPrefix("Restored the session of ") && $0.contains("5 lines replayed") })
         try third.waitForLastLine("vsw northwind>")
@@ -304,6 +307,27 @@ struct TerminalTests {
         #expect(try third.exitStatus() == 0)
         let kept = try String(contentsOf: try #require(try Self.journals(third).first), encoding: .utf8)
         #expect(kept.contains("> add stream x \"X\" customer\n= ok\n"))
+        // The line that was running is still unfinished, for the next recovery to offer.
+        #expect(kept.contains("\n> simulate engine des runs 1000 horizon 100000h\n> history\n= ok\n"))
+        #expect(kept.contains("\ntoday "))
+    }
+
+    @Test("at the --recover question, d N discards an unfinished session")
+    func discardAtRecover() throws {
+        let terminal = try Terminal()
+        let folder = terminal.state.appendingPathComponent("vsw/journal")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let journal = folder.appendingPathComponent("20261130-090000-1.journal")
+        try "vsw-journal 1\nstarted 2026-11-30 09:00:00\ndirectory /\nseed 1\noutput text\nversion 0.1.0\n> load demo\n= ok\n"
+            .write(to: journal, atomically: true, encoding: .utf8)
+        try terminal.start(["--recover"])
+        try terminal.waitFor("the question") { $0.last?.hasPrefix("Restore which") == true }
+        try terminal.type("d 1")
+        try terminal.send("Enter")
+        try terminal.waitFor("the discard") { $0.contains("Discarded the session of 2026-11-30 09:00:00.") }
+        try terminal.waitFor("nothing left") { $0.contains("The journal holds no unfinished session.") }
+        #expect(try terminal.exitStatus() == 0)
+        #expect(!FileManager.default.fileExists(atPath: journal.path))
     }
 
     @Test("when the journal cannot be kept, the REPL warns once and goes on")
@@ -313,11 +337,16 @@ struct TerminalTests {
         try "not a folder".write(to: terminal.state, atomically: true, encoding: .utf8)
         try terminal.start(["--model", "demo"])
         try terminal.waitForLastLine("vsw northwind>")
+        try terminal.type("add stream x \"X\" customer")
+        try terminal.send("Enter")
+        try terminal.waitForLastLine("vsw northwind>")
         try terminal.type("streams")
         try terminal.send("Enter")
         let screen = try terminal.waitFor("the streams") { $0.contains { $0.hasPrefix("ensure-compliance") } }
         #expect(screen.filter { $0.contains("this session is not journalled") }.count == 1, "\(screen)")
         try terminal.send("C-d")
+        // Leaving with unsaved work it cannot keep, it says so plainly.
+        try terminal.waitFor("the goodbye") { $0.contains { $0.hasPrefix("This session's unsaved work was not journalled") } }
         #expect(try terminal.exitStatus() == 0)
     }
 

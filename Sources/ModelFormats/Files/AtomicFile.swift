@@ -19,15 +19,22 @@ public enum AtomicFile {
     /// before it replaces the old file (a failure there leaves the old file in place).
     public static func write(_ text: String, to path: String,
                              beforeReplacing: () throws(FileWriteError) -> Void = {}) throws(FileWriteError) {
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        let folder = FileIO.folder(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = "\(folder)/.\(base).tmp-\(getpid())"
         func fail(_ step: String) -> FileWriteError {
             FileWriteError(path: path, reason: "\(step): \(String(cString: strerror(errno)))")
         }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A fresh name, made only if nothing is there and never through a symlink: a link
+        // planted at a predictable name cannot redirect the write elsewhere.
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<8 where descriptor < 0 {
+            temporary = "\(folder)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor < 0, errno != EEXIST { break }
+        }
         guard descriptor >= 0 else { throw fail("cannot create a file in '\(folder)'") }
-        guard writeAll(descriptor, Array(text.utf8)) else {
+        guard FileIO.writeAll(descriptor, Array(text.utf8)) else {
             let error = fail("write failed")
             close(descriptor)
             unlink(temporary)
@@ -51,25 +58,6 @@ public enum AtomicFile {
             unlink(temporary)
             throw error
         }
-        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderDescriptor >= 0 {
-            _ = fsync(folderDescriptor)
-            close(folderDescriptor)
-        }
+        FileIO.syncFolder(folder)
     }
-}
-
-/// Writes every byte, retrying after interruptions; false on an error.
-private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
-    var written = 0
-    while written < bytes.count {
-        let result = bytes.withUnsafeBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return -1 }
-            return write(descriptor, base + written, raw.count - written)
-        }
-        if result < 0, errno == EINTR { continue }
-        guard result > 0 else { return false }
-        written += result
-    }
-    return true
 }

@@ -148,6 +148,14 @@ public enum Command: Sendable, Hashable {
         }
     }
 
+    /// Whether the command shows more than the current scenario.
+    var readsEveryScenario: Bool {
+        switch self {
+        case .compare, .scenarioList: return true
+        default: return false
+        }
+    }
+
     /// Whether what the command shows or writes depends on the model, so undoing an earlier
     /// change leaves it out of a saved session too: replayed without the change, it would
     /// say something else. Settings, notes and help stand on their own.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import ModelFormats
 
 /// The journal of an interactive session: every line the user enters is appended when it is
 /// entered, and its outcome when the command ends, each record written and fsync'd at once, so
@@ -41,14 +42,18 @@ public struct Journal: ~Copyable, Sendable {
         public var output: String
         /// The version of vsw that wrote the journal.
         public var version: String
+        /// The session's date (`YYYY-MM-DD`), which its dates come from; optional, written
+        /// after the other fields.
+        public var today: String?
 
         /// A header with the given fields.
-        public init(started: String, directory: String, seed: UInt64, output: String, version: String) {
+        public init(started: String, directory: String, seed: UInt64, output: String, version: String, today: String? = nil) {
             self.started = started
             self.directory = directory
             self.seed = seed
             self.output = output
             self.version = version
+            self.today = today
         }
     }
 
@@ -164,7 +169,7 @@ public struct Journal: ~Copyable, Sendable {
             _ = unlink(path)
             throw JournalError(.write, path, reason: failure)
         }
-        syncFolder(folder)
+        FileIO.syncFolder(folder)
         return Journal(descriptor: descriptor, path: path, folder: folder, length: bytes.count)
     }
 
@@ -186,7 +191,7 @@ public struct Journal: ~Copyable, Sendable {
     /// The session ended with nothing to lose: deletes the file and closes it.
     public consuming func remove() {
         _ = unlink(path)
-        syncFolder(folder)
+        FileIO.syncFolder(folder)
         // The deinitializer closes the descriptor, which releases the lock.
     }
 
@@ -267,7 +272,7 @@ public struct Journal: ~Copyable, Sendable {
         guard unlink(path) == 0 else {
             throw JournalError(.delete, path, reason: describe(errno))
         }
-        syncFolder(parent(of: path))
+        FileIO.syncFolder(FileIO.folder(of: path))
     }
 }
 
@@ -314,8 +319,11 @@ extension Journal {
     /// The header's fields as written, in order.
     static func headerFields(_ header: Header) -> [(String, String)] {
         [("started", header.started), ("directory", header.directory), ("seed", String(header.seed)),
-         ("output", header.output), ("version", header.version)]
+         ("output", header.output), ("version", header.version)] + (header.today.map { [("today", $0)] } ?? [])
     }
+
+    /// Header fields a journal may leave out.
+    static let optionalHeaderKeys = ["today"]
 
     /// `text` with `\`, newline and carriage return escaped, so that it fits on one line.
     static func escape(_ text: String) -> String {
@@ -439,7 +447,7 @@ extension Journal {
                 throw fail(number, "expected a header field ('key value'), found '\(excerpt(record))'")
             }
             let key = String(decoding: record[record.startIndex..<space], as: UTF8.self)
-            guard keys.contains(key) else { throw fail(number, "unknown header field '\(excerpt(record[..<space]))'") }
+            guard keys.contains(key) || optionalHeaderKeys.contains(key) else { throw fail(number, "unknown header field '\(excerpt(record[..<space]))'") }
             guard fields[key] == nil else { throw fail(number, "the header has two '\(key)' fields") }
             guard let value = unescape(record[(space + 1)...]) else { throw fail(number, "a bad escape ('\\' not followed by '\\', 'n' or 'r')") }
             fields[key] = value
@@ -453,7 +461,8 @@ extension Journal {
             throw fail(fieldLines["seed", default: 1], "the seed '\(fields["seed", default: ""])' is not a whole number")
         }
         let header = Header(started: fields["started", default: ""], directory: fields["directory", default: ""],
-                            seed: seed, output: fields["output", default: ""], version: fields["version", default: ""])
+                            seed: seed, output: fields["output", default: ""], version: fields["version", default: ""],
+                            today: fields["today"])
         // The records: `> TEXT` and `= OUTCOME`.
         var lines: [Line] = []
         var waiting: String?
@@ -499,16 +508,6 @@ private func join(_ folder: String, _ name: String) -> String {
     folder.hasSuffix("/") ? folder + name : folder + "/" + name
 }
 
-/// The folder holding `path`.
-private func parent(of path: String) -> String {
-    var trimmed = Substring(path)
-    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-    guard let slash = trimmed.lastIndex(of: "/") else { return "." }
-    var folder = trimmed[..<slash]
-    while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
-    return folder.isEmpty ? "/" : String(folder)
-}
-
 /// The system's message for an error number, with its name, e.g. `Permission denied`.
 private func describe(_ code: Int32) -> String {
     String(cString: strerror(code))
@@ -534,21 +533,10 @@ private func lock(_ descriptor: Int32, blocking: Bool) -> Bool {
     }
 }
 
-/// Writes all of `bytes`, retrying after interruptions and short writes, then fsyncs;
-/// nil on success, else why it failed.
+/// Writes all of `bytes`, then fsyncs; nil on success, else why it failed.
 private func writeRecord(_ descriptor: Int32, _ bytes: [UInt8]) -> String? {
-    var written = 0
-    while written < bytes.count {
-        let result = bytes.withUnsafeBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return 0 }
-            return write(descriptor, base + written, raw.count - written)
-        }
-        if result < 0 {
-            if errno == EINTR { continue }
-            return "write failed: \(describe(errno))"
-        }
-        guard result > 0 else { return "write failed: nothing was written" }
-        written += result
+    guard FileIO.writeAll(descriptor, bytes) else {
+        return "write failed: \(errno == 0 ? "nothing was written" : describe(errno))"
     }
     while fsync(descriptor) != 0 {
         if errno != EINTR { return "fsync failed: \(describe(errno))" }
@@ -577,14 +565,6 @@ private func readAll(_ descriptor: Int32, limit: Int) -> [UInt8]? {
     return bytes
 }
 
-/// Makes the folder's entries durable (a new or deleted file); best effort.
-private func syncFolder(_ folder: String) {
-    let descriptor = openFile(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
-    guard descriptor >= 0 else { return }
-    _ = fsync(descriptor)
-    closeDescriptor(descriptor)
-}
-
 /// Whether `path` is a folder; nil if nothing is there (or it cannot be looked at).
 private func isFolder(_ path: String) -> Bool? {
     var status = stat()
@@ -600,7 +580,7 @@ private func makeFolder(_ folder: String) throws(JournalError) {
         case false?:
             throw JournalError(.createFolder, folder, reason: path == folder ? "a file is in the way" : "'\(path)' is not a folder")
         case nil:
-            let above = parent(of: path)
+            let above = FileIO.folder(of: path)
             if above != path { try make(above) }
             if mkdir(path, 0o700) != 0 {
                 let code = errno

@@ -13,14 +13,17 @@ public struct ReplayPolicy: Sendable, Hashable {
     public let writableFolders: [String]?
     /// The most events a DES replication may be given (`set budget`); nil: no cap.
     public let maximumEventBudget: Int?
+    /// Restoring a session from its journal: nothing is written again (the files are there
+    /// already, or newer ones are), and `save session` only notes what it wrote.
+    public let restoring: Bool
 
     public static let unrestricted = ReplayPolicy(writableFolders: nil, maximumEventBudget: nil)
-    /// Nothing may be written: restoring a session from its journal does not write again.
-    public static let noWrites = ReplayPolicy(writableFolders: [], maximumEventBudget: nil)
+    public static let restoringJournal = ReplayPolicy(writableFolders: [], maximumEventBudget: nil, restoring: true)
 
-    init(writableFolders: [String]?, maximumEventBudget: Int?) {
+    init(writableFolders: [String]?, maximumEventBudget: Int?, restoring: Bool = false) {
         self.writableFolders = writableFolders
         self.maximumEventBudget = maximumEventBudget
+        self.restoring = restoring
     }
 
     /// The policy for replaying a script in `scriptFolder`, started in `workingDirectory`.
@@ -39,10 +42,8 @@ public struct ReplayPolicy: Sendable, Hashable {
 
     /// Refuses a write to `path` (absolute) outside the writable folders, pointing at `operand`.
     func checkWrite(_ path: String, typed operand: Operand) throws(LanguageError) {
+        if restoring { throw LanguageError("nothing is written again while a session is restored from its journal", at: operand.span) }
         guard let folders = writableFolders else { return }
-        guard !folders.isEmpty else {
-            throw LanguageError("nothing is written again while a session is restored from its journal", at: operand.span)
-        }
         let target = Self.location(path)
         guard !folders.contains(where: { target.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { return }
         throw LanguageError("a replayed script may write only under \(folders.map { "'\($0)'" }.joined(separator: ", ")); "

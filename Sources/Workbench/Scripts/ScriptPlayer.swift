@@ -1,3 +1,6 @@
+import Foundation
+import ModelFormats
+
 /// `replay PATH`: the script a command asked the caller to run, already read.
 public struct ReplayRequest: Sendable, Hashable {
     /// The script's path, resolved.
@@ -34,18 +37,22 @@ public struct Playback: Sendable, Hashable {
 extension ScriptHost {
     /// Replays that may nest (a script replaying another), for a bound on input-driven work.
     public static var maximumDepth: Int { 8 }
+    /// Commands one replay may run, those of the scripts it replays included: nesting
+    /// multiplies, so depth alone does not bound the work.
+    public static var maximumCommands: Int { 100_000 }
 
     /// Runs `script` in the host's session under the replay policy for its folder: each
-    /// narrative line and command in order, scripts it replays in turn. Stops at the first
-    /// failure unless `keepGoing`.
+    /// narrative line and command in order, scripts it replays in turn, at most
+    /// `commandBudget` commands in all. Stops at the first failure unless `keepGoing`.
     public mutating func play(_ script: SessionScript, workingDirectory: String, allowWrite: [String] = [],
-                              step: Bool = false, keepGoing: Bool = false) -> Playback {
-        play(script, workingDirectory: workingDirectory, allowWrite: allowWrite, step: step, keepGoing: keepGoing,
-             enclosing: script.path.map { [$0] } ?? [], depth: 0)
+                              step: Bool = false, keepGoing: Bool = false, commandBudget: Int = maximumCommands) -> Playback {
+        var remaining = commandBudget
+        return play(script, workingDirectory: workingDirectory, allowWrite: allowWrite, step: step, keepGoing: keepGoing,
+                    enclosing: script.path.map { [$0] } ?? [], depth: 0, remaining: &remaining)
     }
 
     private mutating func play(_ script: SessionScript, workingDirectory: String, allowWrite: [String], step: Bool,
-                               keepGoing: Bool, enclosing: [String], depth: Int) -> Playback {
+                               keepGoing: Bool, enclosing: [String], depth: Int, remaining: inout Int) -> Playback {
         let outer = session.policy
         session.policy = outer.narrowed(to: .replaying(scriptFolder: script.baseDirectory, workingDirectory: workingDirectory,
                                                        allowing: allowWrite))
@@ -57,6 +64,13 @@ extension ScriptHost {
                 narrative(text, depth: depth)
                 _ = session.run(source)
             case .blank(let source, _) where session.interviewPrompt != nil, .command(let source, _):
+                guard remaining > 0 else {
+                    ran(.failure(LanguageError("this replay has run the most commands one may, the scripts it replays included "
+                                               + "(\(Self.maximumCommands) unless said); nothing more runs")), from: source, depth: depth)
+                    playback.failures += 1
+                    return playback
+                }
+                remaining -= 1
                 guard willRun(source, step: step, depth: depth) else {
                     playback.stopped = true
                     return playback
@@ -70,7 +84,8 @@ extension ScriptHost {
                             ran(outcome, from: source, depth: depth)
                             nested = play(SessionScript(replaying: request, workingDirectory: workingDirectory), workingDirectory: workingDirectory, allowWrite: request.allowWrite,
                                           step: step || request.step, keepGoing: keepGoing,
-                                          enclosing: enclosing + [ReplayPolicy.location(request.path)], depth: depth + 1)
+                                          enclosing: enclosing + [ReplayPolicy.location(request.path)], depth: depth + 1,
+                                          remaining: &remaining)
                         }
                     }
                     if let nested {
@@ -120,8 +135,7 @@ extension SessionScript {
 
     /// The script at `path` (absolute), named for the person in `workingDirectory`.
     init(text: String, path: String, workingDirectory: String) {
-        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        self.init(text: text, name: .file(ScriptPaths.display(path, in: workingDirectory)), baseDirectory: folder.isEmpty ? "/" : folder,
+        self.init(text: text, name: .file(ScriptPaths.display(path, in: workingDirectory)), baseDirectory: FileIO.folder(of: path),
                   path: ReplayPolicy.location(path))
     }
 
@@ -131,5 +145,28 @@ extension SessionScript {
         let target = Session.resolve(path, against: workingDirectory)
         let text = try Session.readScript(target, named: Operand(path, at: SourceSpan(lineOffset: 0, column: 1, length: 1)))
         return SessionScript(text: text, path: target, workingDirectory: workingDirectory)
+    }
+}
+
+/// `replay PATH`: the session reads the script; the caller plays it.
+extension Session {
+    mutating func replay(_ path: Operand, step: Bool, allowWrite: [Operand], in source: Source) throws(LanguageError) -> Reply {
+        let target = Self.resolve(path.text, in: source)
+        let text = try Self.readScript(target, named: path)
+        let folders = allowWrite.map { Self.resolve($0.text, in: source) }
+        return Reply(.empty, replay: ReplayRequest(path: target, text: text, step: step, allowWrite: folders, span: path.span))
+    }
+
+    /// Reads a script file, refusing what is not a readable UTF-8 file of bounded size.
+    static func readScript(_ target: String, named path: Operand) throws(LanguageError) -> String {
+        let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
+        guard let size else { throw LanguageError("cannot read '\(path.text)': no such file", at: path.span) }
+        guard size <= SessionScript.maximumBytes else {
+            throw LanguageError("'\(path.text)' is \(size) bytes; a script may be at most \(SessionScript.maximumBytes)", at: path.span)
+        }
+        guard let data = FileManager.default.contents(atPath: target), let text = String(bytes: data, encoding: .utf8) else {
+            throw LanguageError("cannot read '\(path.text)': not a readable UTF-8 text file", at: path.span)
+        }
+        return text
     }
 }

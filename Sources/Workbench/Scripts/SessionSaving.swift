@@ -3,10 +3,9 @@ import ModelFormats
 
 /// `save session`: the session as a replayable script (DESIGN §7).
 extension Session {
-    /// The recorded cells a saved session writes now, in script order.
+    /// The recorded cells a saved session writes now, in order.
     var scriptCells: [Int] {
         cells.indices.filter { cells[$0].status == .ok && cells[$0].recorded != nil }
-            .sorted { (scriptOrder[$0] ?? $0, $0) < (scriptOrder[$1] ?? $1, $1) }
     }
 
     /// Whether a `save session` now would write something the last one did not.
@@ -14,28 +13,49 @@ extension Session {
 
     mutating func saveSession(_ path: Operand, force: Bool, in source: Source) throws(LanguageError) -> Reply {
         let target = Self.resolve(path.text, in: source)
+        let location = ReplayPolicy.location(target)
+        let included = scriptCells
+        if policy.restoring {
+            // The session wrote it before it ended; restoring it only notes that it did.
+            writtenScripts.insert(location)
+            savedCells = included
+            return Reply(.message("The session saved \(path.text) here; it is not written again."))
+        }
         try policy.checkWrite(target, typed: path)
-        if !force, !writtenScripts.contains(target), FileManager.default.fileExists(atPath: target) {
+        if !force, !writtenScripts.contains(location), FileManager.default.fileExists(atPath: target) {
             throw LanguageError("'\(path.text)' exists and this session did not write it; add --force to replace it, or choose another name",
                                 at: path.span)
         }
-        let folder = (target as NSString).deletingLastPathComponent
-        let included = scriptCells
+        let folder = FileIO.folder(of: target)
         let text = scriptText(of: included, in: folder)
         do {
             try AtomicFile.write(text, to: target)
         } catch {
             throw LanguageError(error.description, at: path.span)
         }
-        writtenScripts.insert(target)
+        writtenScripts.insert(location)
         savedCells = included
+        // A replay writes only under the script's folder and sessions/: say which writes need more.
+        let replayed = ReplayPolicy.replaying(scriptFolder: folder, workingDirectory: source.baseDirectory, allowing: [])
+        let outside = included.compactMap { index -> String? in
+            guard let recorded = cells[index].recorded, let (_, written) = Self.pathOperand(of: recorded.command),
+                  case .saveModel = recorded.command else { return nil }
+            do {
+                try replayed.checkWrite(Self.resolve(written.text, against: recorded.baseDirectory), typed: written)
+                return nil
+            } catch {
+                return Self.scriptLine(of: recorded, in: folder).text
+            }
+        }
+        let warnings = outside.isEmpty ? [] : ["warning: replayed, the script writes outside its folder and sessions/ ("
+            + outside.joined(separator: "; ") + "); vsw run and vsw check need --allow-write DIR for that"]
         let notes = included.filter { if case .note = cells[$0].recorded?.command { true } else { false } }.count
         let commands = included.count - notes
         return Reply(.message("Saved the session to \(path.text): \(commands) command\(commands == 1 ? "" : "s")"
                               + (notes > 0 ? " and \(notes) note\(notes == 1 ? "" : "s")" : "")
                               + ". vsw check \(path.text) replays it and compares the output.",
                               figures: [.init("path", .text(path.text)), .init("commands", .integer(commands)),
-                                        .init("notes", .integer(notes))]))
+                                        .init("notes", .integer(notes))]), warnings: warnings)
     }
 
     /// The script: a header, the seed and date the session began with, then each cell.
@@ -60,20 +80,37 @@ extension Session {
                 items.append(.narrative(text.text))
                 continue
             }
-            var text = recorded.text
-            var output = Renderer.render(recorded.result, RenderOptions())
-            if let (words, path) = Self.pathOperand(of: recorded.command), !path.text.hasPrefix("/"), !path.text.hasPrefix("~") {
-                let moved = ScriptPaths.relative(Self.resolve(path.text, against: recorded.baseDirectory), from: folder)
-                if moved != path.text {
-                    text = words + " " + Lexer.spelled(moved)
-                    // The output names the path as typed; a replay names it as rewritten.
-                    if let range = output.range(of: path.text) { output.replaceSubrange(range, with: moved) }
-                }
-            }
+            let (text, output) = Self.scriptLine(of: recorded, in: folder)
             items.append(.command(text, output: output))
         }
         return SessionScript.compose(header: "vsw \(WorkbenchVersion.current) session, saved \(today). "
                                          + "Replay it with vsw run FILE; vsw check FILE compares its output.", items: items)
+    }
+
+    /// A recorded command as a script in `folder` writes it, with its output: a relative
+    /// path is rewritten against the folder, and so is the output that names it.
+    static func scriptLine(of recorded: Cell.Recorded, in folder: String) -> (text: String, output: String) {
+        let output = Renderer.render(recorded.result, RenderOptions())
+        guard let (words, path) = pathOperand(of: recorded.command), !path.text.hasPrefix("/"), !path.text.hasPrefix("~") else {
+            return (recorded.text, output)
+        }
+        let moved = ScriptPaths.relative(resolve(path.text, against: recorded.baseDirectory), from: folder)
+        guard moved != path.text else { return (recorded.text, output) }
+        return (words + " " + Lexer.spelled(moved), renaming(path.text, to: moved, in: output))
+    }
+
+    /// `text` with the path `old` named as `new` where it stands as a word of its own
+    /// (after a space, before `:`, `.`, a space or the end), as a message names a path.
+    static func renaming(_ old: String, to new: String, in text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: " " + old) {
+            let after = rest[range.upperBound...].first
+            result += rest[..<range.lowerBound]
+            result += after == nil || [":", ".", " ", "\n"].contains(after) ? " " + new : String(rest[range])
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 
     /// The command's words and its path, for commands that take one (not `load demo`).
@@ -83,25 +120,5 @@ extension Session {
         case .saveModel(let path): return ("save model", path)
         default: return nil
         }
-    }
-
-    mutating func replay(_ path: Operand, step: Bool, allowWrite: [Operand], in source: Source) throws(LanguageError) -> Reply {
-        let target = Self.resolve(path.text, in: source)
-        let text = try Self.readScript(target, named: path)
-        let folders = allowWrite.map { Self.resolve($0.text, in: source) }
-        return Reply(.empty, replay: ReplayRequest(path: target, text: text, step: step, allowWrite: folders, span: path.span))
-    }
-
-    /// Reads a script file, refusing what is not a readable UTF-8 file of bounded size.
-    static func readScript(_ target: String, named path: Operand) throws(LanguageError) -> String {
-        let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
-        guard let size else { throw LanguageError("cannot read '\(path.text)': no such file", at: path.span) }
-        guard size <= SessionScript.maximumBytes else {
-            throw LanguageError("'\(path.text)' is \(size) bytes; a script may be at most \(SessionScript.maximumBytes)", at: path.span)
-        }
-        guard let data = FileManager.default.contents(atPath: target), let text = String(bytes: data, encoding: .utf8) else {
-            throw LanguageError("cannot read '\(path.text)': not a readable UTF-8 text file", at: path.span)
-        }
-        return text
     }
 }

@@ -34,7 +34,8 @@ public struct SessionScript: Sendable {
         self.name = name
         self.baseDirectory = baseDirectory
         self.path = path
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        // "\r\n" is one Character in Swift: split on it as well as on "\n".
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map { line in
             line.last == "\r" ? String(line.dropLast()) : String(line)
         }
         if lines.last == "" { lines.removeLast() }

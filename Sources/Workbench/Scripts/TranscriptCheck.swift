@@ -10,6 +10,10 @@ public struct TranscriptCheck: ScriptHost {
     private var current: Int?
     private var error: String?
 
+    init(session: Session) {
+        self.session = session
+    }
+
     /// What a check found.
     public struct Report: Sendable {
         /// The script with every command's output as this replay gave it.

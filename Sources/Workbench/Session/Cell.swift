@@ -6,6 +6,8 @@ public struct Cell: Sendable, Hashable {
         case undone
         /// `guide` and its answers: the commands they made are cells of their own.
         case interview
+        /// Stopped part way by Ctrl-C: its figures are of what was done, which no replay repeats.
+        case stopped
     }
 
     /// The line as typed (`redo` for a redo, which records the command it redid).
@@ -31,6 +33,6 @@ public struct Cell: Sendable, Hashable {
         /// The folder its relative paths resolved against.
         let baseDirectory: String
         /// The scenario current when it ran.
-        let scenario: String?
+        let scenario: String
     }
 }

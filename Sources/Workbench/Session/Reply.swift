@@ -7,11 +7,15 @@ public struct Reply: Sendable, Hashable {
     public let quits: Bool
     /// `replay`: the script whose commands the caller runs next, printing as it goes.
     public let replay: ReplayRequest?
+    /// Ctrl-C stopped it part way: a replay would not give the same, so it is not recorded.
+    public let interrupted: Bool
 
-    public init(_ result: CommandResult, warnings: [String] = [], quits: Bool = false, replay: ReplayRequest? = nil) {
+    public init(_ result: CommandResult, warnings: [String] = [], quits: Bool = false, replay: ReplayRequest? = nil,
+                interrupted: Bool = false) {
         self.result = result
         self.warnings = warnings
         self.quits = quits
         self.replay = replay
+        self.interrupted = interrupted
     }
 }

@@ -13,7 +13,7 @@ public struct Session: Sendable {
     public private(set) var seed: UInt64
     /// Events one DES replication may process (`set budget`).
     public private(set) var eventBudget = DiscreteEventEngine.Settings().eventBudget
-    /// The date `set today` gave; otherwise the real date is today.
+    /// The date `set today` gave; otherwise the session's start date is today.
     public private(set) var todayOverride: CalendarDate?
     /// Who `classify` records as the facilitator (`set facilitator`).
     public private(set) var facilitator: String?
@@ -22,9 +22,6 @@ public struct Session: Sendable {
     private var interview: Interview?
     /// Every command entered, in order.
     public private(set) var cells: [Cell] = []
-    /// Where each recorded cell goes in a saved session (a redo moves its command to where
-    /// it was redone), by cell index.
-    var scriptOrder: [Int: Int] = [:]
     /// The recorded cells the last `save session` wrote, to tell whether work is unsaved.
     var savedCells: [Int] = []
     /// Scripts this session wrote, which it may write again without `--force`.
@@ -42,11 +39,13 @@ public struct Session: Sendable {
     /// Told how a long run goes: what runs, and how many of its replications are done of how many.
     public var progress: @Sendable (String, Int, Int) -> Void = { _, _, _ in }
 
-    public init(output: OutputMode = .text, seed: UInt64 = 1) {
+    /// A session with no model; its clock reads `today` (by default the real date, UTC)
+    /// until `set today`, so a session that runs past midnight keeps its date.
+    public init(output: OutputMode = .text, seed: UInt64 = 1, today: CalendarDate? = nil) {
         self.output = output
         self.seed = seed
         startSeed = seed
-        startToday = Self.systemToday()
+        startToday = today ?? Self.systemToday()
     }
 
     /// The model commands work on, if one is loaded.
@@ -54,8 +53,8 @@ public struct Session: Sendable {
     /// Where the model came from: `demo`, a path, or `new model`.
     public var modelOrigin: String? { snapshot.origin }
 
-    /// The session clock: `set today`, else the real date (UTC).
-    public var today: CalendarDate { todayOverride ?? Self.systemToday() }
+    /// The session clock: `set today`, else the date the session started on.
+    public var today: CalendarDate { todayOverride ?? startToday }
 
     static func systemToday() -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
@@ -177,12 +176,13 @@ public struct Session: Sendable {
             // Consumed, so the undo stack and the cells are not shared (and copied) on append.
             self = consume next
             if statement.command.isUndoable { undoStack.record(before: before, cell: cell) }
-            let recorded = statement.command.isRecorded
+            let recorded = statement.command.isRecorded && !reply.interrupted
                 ? Cell.Recorded(command: statement.command, text: statement.text, result: reply.result,
-                                baseDirectory: source.baseDirectory, scenario: scenarioName)
+                                baseDirectory: source.baseDirectory, scenario: currentScenarioName)
                 : nil
             // The interview is not replayed: the commands its answers make are.
-            cells.append(Cell(input: statement.text, status: statement.command == .guide ? .interview : .ok, recorded: recorded))
+            let status: Cell.Status = reply.interrupted ? .stopped : statement.command == .guide ? .interview : .ok
+            cells.append(Cell(input: statement.text, status: status, recorded: recorded))
             return .success(reply)
         } catch {
             cells.append(Cell(input: statement.text, status: .failed))
@@ -317,7 +317,8 @@ public struct Session: Sendable {
                                                              horizon: options.first { $0.key.text.lowercased() == "horizon" }?.value)
                 let run = try SimulationViews.runEvents(stream, in: model, degradations: snapshot.degradations, settings: settings,
                                                         shouldStop: shouldStop, progress: progress)
-                return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run))
+                return Reply(SimulationViews.simulate(run, in: model, scenario: currentScenarioName), warnings: SimulationViews.warnings(run),
+                             interrupted: run.cancelled)
             }
         case .impact(let target, why: true):
             return Reply(try AnalysisViews.why(target, in: try requireModel(), degradations: snapshot.degradations, scenario: currentScenarioName))
@@ -398,14 +399,9 @@ public struct Session: Sendable {
         guard let entry = undoStack.undo(current: snapshot) else { throw LanguageError("nothing to undo") }
         snapshot = snapshot.keepingCurrent(snapshot.currentScenario?.name, in: entry.snapshot)
         cells[entry.cell].status = .undone
-        // What was shown of the undone state goes with it: replayed without the change it
-        // would say something else. Later changes were undone before this one.
-        let changed = cells[entry.cell].recorded?.scenario
-        for index in cells.indices.dropFirst(entry.cell + 1) where cells[index].status == .ok {
-            if let recorded = cells[index].recorded, recorded.command.readsModel, recorded.scenario == changed {
-                cells[index].status = .undone
-            }
-        }
+        // What was shown with the change goes with it: replayed without it, it would say
+        // something else. (Later changes were undone before this one.)
+        leaveOutViews(since: entry.cell)
         return Reply(.message("Undid: \(cells[entry.cell].input)\(scenarioNote(of: entry))"))
     }
 
@@ -413,9 +409,20 @@ public struct Session: Sendable {
         guard let entry = undoStack.redo(current: snapshot) else { throw LanguageError("nothing to redo") }
         snapshot = snapshot.keepingCurrent(snapshot.currentScenario?.name, in: entry.snapshot)
         cells[entry.cell].status = .ok
-        // A saved session replays the change where it was redone, after what was shown without it.
-        scriptOrder[entry.cell] = cells.count
+        // The change replays where it was first made; what was shown without it goes.
+        leaveOutViews(since: entry.cell)
         return Reply(.message("Redid: \(cells[entry.cell].input)\(scenarioNote(of: entry))"))
+    }
+
+    /// Leaves out of a saved session what was shown, after `cell`, of the scenario that cell
+    /// changed, or across scenarios (`compare`, `scenario list`): it showed a state that a
+    /// replay, with `cell` undone or redone, does not reach.
+    private mutating func leaveOutViews(since cell: Int) {
+        let changed = cells[cell].recorded?.scenario
+        for index in cells.indices.dropFirst(cell + 1) where cells[index].status == .ok {
+            guard let recorded = cells[index].recorded, recorded.command.readsModel else { continue }
+            if recorded.scenario == changed || recorded.command.readsEveryScenario { cells[index].status = .undone }
+        }
     }
 
     /// ` (in scenario X)` when the change undone or redone was made in another scenario.
