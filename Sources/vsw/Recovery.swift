@@ -109,10 +109,14 @@ enum Recovery {
     }
 }
 
-/// Plays replays during recovery without printing.
-private struct QuietHost: ScriptHost {
+/// Plays a script without printing its results (recovery, `vsw export`); errors go to
+/// standard error when `reportsErrors`.
+struct QuietHost: ScriptHost {
     var session: Session
+    var reportsErrors = false
     mutating func narrative(_ text: String, depth: Int) {}
     mutating func willRun(_ source: Source, step: Bool, depth: Int) -> Bool { true }
-    mutating func ran(_ outcome: Result<Reply, LanguageError>, from source: Source, depth: Int) {}
+    mutating func ran(_ outcome: Result<Reply, LanguageError>, from source: Source, depth: Int) {
+        if reportsErrors, case .failure(let error) = outcome { Console.writeError(error.formatted(in: source) + "\n") }
+    }
 }

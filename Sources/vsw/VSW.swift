@@ -14,6 +14,7 @@ struct VSW: ParsableCommand {
             vsw --recover
             vsw run FILE... [--echo] [--step] [--keep-going] [--allow-write DIR] [--model PATH|demo] [--format MODE] [--seed N]
             vsw check FILE... [--update] [--allow-write DIR]
+            vsw export FILE --to md|html [--output PATH] [--allow-write DIR]
             """,
         discussion: """
             On a terminal, vsw opens an interactive prompt; otherwise it reads commands from \
@@ -24,7 +25,7 @@ struct VSW: ParsableCommand {
             (default one per core); its figures are the same either way.
             """,
         version: WorkbenchVersion.current,
-        subcommands: [Run.self, Check.self])
+        subcommands: [Run.self, Check.self, Export.self])
 
     @OptionGroup var options: SessionOptions
 
@@ -213,6 +214,44 @@ struct Check: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 }
+
+/// `vsw export FILE --to md|html`: replay a saved script and write its notebook.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay a saved script and write its notebook: Markdown, or one self-contained HTML page with charts.",
+        discussion: "The notebook goes beside the script, named after it (sessions/x.vsw gives sessions/x.html), unless --output says where.")
+
+    @Argument(help: ArgumentHelp("The script to replay.", valueName: "FILE"))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("The notebook's format: md (Markdown) or html.", valueName: "md|html"))
+    var to: Notebook.Format
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write it.", valueName: "PATH"))
+    var output: String?
+
+    @OptionGroup var replay: ReplayOptions
+
+    func run() throws {
+        let here = FileManager.default.currentDirectoryPath
+        let script = try Scripts.read(file, in: here)
+        var host = QuietHost(session: Session(), reportsErrors: true)
+        let playback = host.play(script, workingDirectory: here, allowWrite: replay.folders(in: here))
+        guard playback.failures == 0 else { throw ExitCode(1) }
+        let name = script.name.displayName ?? file
+        let target = output.map { Session.resolve($0, against: here) }
+            ?? Session.resolve((file.hasSuffix(".vsw") ? String(file.dropLast(4)) : file) + "." + to.rawValue, against: here)
+        do {
+            try AtomicFile.write(host.session.notebookText(to, of: name), to: target)
+        } catch {
+            Console.writeError("vsw: \(error.description)\n")
+            throw ExitCode(1)
+        }
+        Console.write("Wrote the \(to == .html ? "HTML" : "Markdown") notebook of \(name) to \(ScriptPaths.display(target, in: here)).\n")
+    }
+}
+
+extension Notebook.Format: ExpressibleByArgument {}
 
 /// What `run` and `check` let a replayed script do beyond its defaults.
 struct ReplayOptions: ParsableArguments {

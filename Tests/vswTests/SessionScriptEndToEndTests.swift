@@ -151,4 +151,23 @@ struct SessionScriptEndToEndTests {
         #expect(nothing.status == 0)
         #expect(nothing.stdout == "The journal holds no unfinished session.\n")
     }
+
+    @Test("vsw export writes a saved script's notebook; the committed example notebooks are what it writes now")
+    func exportNotebooks() throws {
+        let folder = try Binary.temporaryFolder()
+        for format in ["html", "md"] {
+            let target = folder.appendingPathComponent("notebook.\(format)")
+            let export = try Binary.run(["export", "sessions/degradation-analysis.vsw", "--to", format, "-o", target.path],
+                                        directory: Binary.repository)
+            #expect(export.status == 0, "\(export.stderr)")
+            #expect(export.stdout.hasPrefix("Wrote the \(format == "html" ? "HTML" : "Markdown") notebook of sessions/degradation-analysis.vsw"))
+            let written = try String(contentsOf: target, encoding: .utf8)
+            let committed = try String(contentsOf: Binary.repository.appendingPathComponent("sessions/notebooks/degradation-analysis.\(format)"),
+                                       encoding: .utf8)
+            #expect(written == committed, "sessions/notebooks/degradation-analysis.\(format) is out of date: run scripts/notebook")
+            if format == "html" { #expect(written.components(separatedBy: "<svg ").count - 1 >= 4) }
+        }
+        let bad = try Binary.run(["export", "sessions/degradation-analysis.vsw", "--to", "pdf"], directory: Binary.repository)
+        #expect(bad.status == 2)
+    }
 }

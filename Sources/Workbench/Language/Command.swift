@@ -128,6 +128,8 @@ public enum Command: Sendable, Hashable {
     case saveSession(Operand, force: Bool)
     /// `replay PATH [--step] [--allow-write DIR]…`
     case replay(Operand, step: Bool, allowWrite: [Operand])
+    /// `export notebook PATH.md|PATH.html`
+    case exportNotebook(Operand)
 
     /// Whether the command changes the model, and so goes on the undo stack.
     var isUndoable: Bool {
@@ -145,6 +147,14 @@ public enum Command: Sendable, Hashable {
         switch self {
         case .history, .undo, .redo, .saveSession, .replay, .guide, .quit: return false
         default: return true
+        }
+    }
+
+    /// Whether the command writes a file (which a replay does again, under its policy).
+    var writes: Bool {
+        switch self {
+        case .saveModel, .exportNotebook, .saveSession: return true
+        default: return false
         }
     }
 

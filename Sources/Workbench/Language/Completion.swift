@@ -113,7 +113,7 @@ public enum CompletionEngine {
             let last = arguments.last?.text.lowercased()
             switch command {
             case "load": return position == 0 ? ["demo"] + paths() : []
-            case "save model", "save session", "replay": return position == 0 ? paths() : []
+            case "save model", "save session", "replay", "export notebook": return position == 0 ? paths() : []
             case "show", "stages", "map", "deps": return position == 0 ? streams() : []
             case "set": return position == 0 ? fieldTargets() : position == 1 ? ["="] : values(forKey: fieldKey(arguments[0].text))
             case "set output": return position == 0 ? OutputMode.allCases.map(\.rawValue) : []

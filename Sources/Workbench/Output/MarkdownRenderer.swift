@@ -14,6 +14,9 @@ public enum MarkdownRenderer {
         lines.append("|" + table.columns.map { $0.alignment == .right ? " ---: |" : " --- |" }.joined())
         lines += table.rows.map { row in "| " + row.map { cell(TextRenderer.text($0)) }.joined(separator: " | ") + " |" }
         if !table.notes.isEmpty { lines += [""] + table.notes }
+        if let chart = table.chart, !chart.textLines.isEmpty {
+            lines += ["", chart.title + ":", "", "```text"] + chart.textLines + ["```"]
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -23,7 +26,8 @@ public enum MarkdownRenderer {
         if !section.fields.isEmpty {
             blocks.append(section.fields.map { "- **\(cell($0.label))**: \(cell(TextRenderer.text($0.value)))" }.joined(separator: "\n"))
         }
-        if !section.lines.isEmpty { blocks.append("```text\n" + section.lines.joined(separator: "\n") + "\n```") }
+        let lines = section.lines + (section.chart?.textLines ?? [])
+        if !lines.isEmpty { blocks.append("```text\n" + lines.joined(separator: "\n") + "\n```") }
         if let table = section.table { blocks.append(render(table)) }
         return blocks.joined(separator: "\n\n")
     }

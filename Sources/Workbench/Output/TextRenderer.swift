@@ -48,7 +48,9 @@ public enum TextRenderer {
         lines.append(trimTrailing(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")))
         lines += zip(cells, table.rows).map { line($0, $1) }
         if table.rows.isEmpty { lines.append("(none)") }
-        if !table.notes.isEmpty { lines += [""] + table.notes }
+        var tail = table.notes
+        if let chart = table.chart, !chart.textLines.isEmpty { tail += ["", chart.title + ":"] + chart.textLines.map { "  " + $0 } }
+        if !tail.isEmpty { lines += [""] + tail }
         return lines.joined(separator: "\n")
     }
 
@@ -60,7 +62,7 @@ public enum TextRenderer {
             let padding = String(repeating: " ", count: labelWidth - displayWidth(field.label) + 1)
             lines.append(trimTrailing("  " + field.label + ":" + padding + text(field.value)))
         }
-        lines += section.lines.map { trimTrailing("  " + $0) }
+        lines += (section.lines + (section.chart?.textLines ?? [])).map { trimTrailing("  " + $0) }
         if let table = section.table {
             lines += render(table, style).split(separator: "\n", omittingEmptySubsequences: false).map { trimTrailing("  " + $0) }
         }

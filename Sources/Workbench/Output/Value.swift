@@ -77,12 +77,15 @@ public struct Table: Sendable, Hashable {
     public let rows: [[Value]]
     /// Lines for people, drawn under the table in text and Markdown; not data.
     public let notes: [String]
+    /// A chart of the rows' figures, drawn after the notes under its title.
+    public let chart: Chart?
 
     /// Creates a table; notes default to none.
-    public init(columns: [Column], rows: [[Value]], notes: [String] = []) {
+    public init(columns: [Column], rows: [[Value]], notes: [String] = [], chart: Chart? = nil) {
         self.columns = columns
         self.rows = rows
         self.notes = notes
+        self.chart = chart
     }
 }
 
@@ -117,12 +120,15 @@ public struct Section: Sendable, Hashable {
     public let lines: [String]
     /// A table drawn after the fields and lines; nil for none.
     public let table: Table?
+    /// A chart, drawn after the lines and before the table; the section's title is its caption.
+    public let chart: Chart?
 
     /// Creates a section; every part defaults to empty.
-    public init(title: String? = nil, fields: [Field] = [], lines: [String] = [], table: Table? = nil) {
+    public init(title: String? = nil, fields: [Field] = [], lines: [String] = [], chart: Chart? = nil, table: Table? = nil) {
         self.title = title
         self.fields = fields
         self.lines = lines
+        self.chart = chart
         self.table = table
     }
 }

@@ -1,5 +1,5 @@
 /// Paths as a script writes them: relative to its folder.
-enum ScriptPaths {
+public enum ScriptPaths {
     /// `path` relative to `folder` (both absolute; symlinks resolved as far as they exist),
     /// with `..` where it lies outside.
     static func relative(_ path: String, from folder: String) -> String {
@@ -13,7 +13,7 @@ enum ScriptPaths {
 
     /// How to name `path` to the person in `workingDirectory`: relative when it lies under
     /// it, else absolute.
-    static func display(_ path: String, in workingDirectory: String) -> String {
+    public static func display(_ path: String, in workingDirectory: String) -> String {
         let relative = relative(path, from: workingDirectory)
         return relative.hasPrefix("..") ? path : relative
     }

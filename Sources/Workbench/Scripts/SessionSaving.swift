@@ -5,7 +5,7 @@ import ModelFormats
 extension Session {
     /// The recorded cells a saved session writes now, in order.
     var scriptCells: [Int] {
-        cells.indices.filter { cells[$0].status == .ok && cells[$0].recorded != nil }
+        cells.indices.filter { cells[$0].status == .ok && cells[$0].recorded?.command.isRecorded == true }
     }
 
     /// Whether a `save session` now would write something the last one did not.
@@ -39,7 +39,7 @@ extension Session {
         let replayed = ReplayPolicy.replaying(scriptFolder: folder, workingDirectory: source.baseDirectory, allowing: [])
         let outside = included.compactMap { index -> String? in
             guard let recorded = cells[index].recorded, let (_, written) = Self.pathOperand(of: recorded.command),
-                  case .saveModel = recorded.command else { return nil }
+                  recorded.command.writes else { return nil }
             do {
                 try replayed.checkWrite(Self.resolve(written.text, against: recorded.baseDirectory), typed: written)
                 return nil
@@ -118,6 +118,7 @@ extension Session {
         switch command {
         case .load(let path) where !(path.text == "demo" && !path.quoted): return ("load", path)
         case .saveModel(let path): return ("save model", path)
+        case .exportNotebook(let path): return ("export notebook", path)
         default: return nil
         }
     }

@@ -13,8 +13,8 @@ public struct Cell: Sendable, Hashable {
     /// The line as typed (`redo` for a redo, which records the command it redid).
     public let input: String
     public internal(set) var status: Status
-    /// What a saved session writes for this cell; nil when it writes nothing (a failure,
-    /// `history`, `undo`, …).
+    /// What the command gave, for a saved session (when `Command.isRecorded`) and the
+    /// notebook; nil for a failure or a run stopped part way.
     let recorded: Recorded?
 
     init(input: String, status: Status, recorded: Recorded? = nil) {

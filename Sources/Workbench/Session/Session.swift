@@ -176,7 +176,7 @@ public struct Session: Sendable {
             // Consumed, so the undo stack and the cells are not shared (and copied) on append.
             self = consume next
             if statement.command.isUndoable { undoStack.record(before: before, cell: cell) }
-            let recorded = statement.command.isRecorded && !reply.interrupted
+            let recorded = !reply.interrupted
                 ? Cell.Recorded(command: statement.command, text: statement.text, result: reply.result,
                                 baseDirectory: source.baseDirectory, scenario: currentScenarioName)
                 : nil
@@ -346,6 +346,7 @@ public struct Session: Sendable {
         case .note: return Reply(.empty)
         case .saveSession(let path, let force): return try saveSession(path, force: force, in: source)
         case .replay(let path, let step, let allowWrite): return try replay(path, step: step, allowWrite: allowWrite, in: source)
+        case .exportNotebook(let path): return try exportNotebook(path, in: source)
         }
     }
 

@@ -75,6 +75,21 @@ extension CommandCatalog {
             try cursor.end()
             return .saveSession(path, force: force)
         },
+        CommandSpec(words: ["export", "notebook"], arguments: "PATH.md|PATH.html",
+                    summary: "Write the session so far as a notebook: narrative, each command and its output, with charts in HTML.",
+                    example: "export notebook sessions/workshop.html",
+                    details: [
+                        "It holds what save session would write. Markdown has headings, each command as a code block and its "
+                            + "output as a pipe table or a text block. HTML is one self-contained page: inline styles (for a "
+                            + "projector and for A4 print) and inline SVG charts — impact's bars, sensitivity's tornado, the work "
+                            + "in progress of a windowed run, the value-stream map — with titles and text alternatives; no script "
+                            + "and no reference outside the page.",
+                        "vsw export SCRIPT --to md|html replays a saved script and writes its notebook from the command line.",
+                    ]) { cursor throws(LanguageError) in
+            let path = try cursor.value("a PATH ending in .md or .html")
+            try cursor.end()
+            return .exportNotebook(path)
+        },
         CommandSpec(words: ["replay"], arguments: "PATH [--step] [--allow-write DIR]",
                     summary: "Run a saved script's commands in this session, printing each result; --step waits for Enter before each.",
                     example: "replay sessions/tour.vsw",

@@ -143,12 +143,12 @@ enum AnalysisViews {
         let run = Sensitivity.run(model, step: step, degradations: degradations)
         let what = "\(field.rawValue) by \(text)"
         var sections = run.rankings.map { ranking in
-            Section(title: "\(ranking.stream): change in mean time-to-value, each supporting stream's \(what) in turn",
-                    lines: Figures.bars(ranking.entries.map { entry in
-                        (entry.supporting, entry.overloads ? .infinity : entry.timeToValueChange ?? 0,
-                         entry.overloads ? "overloaded" : (entry.timeToValueChange.map { SimulationViews.signed($0) + "h" } ?? "—"))
-                    }),
-                    table: sensitivityTable(ranking))
+            let title = "\(ranking.stream): change in mean time-to-value, each supporting stream's \(what) in turn"
+            let bars = ranking.entries.map { entry in
+                Chart.Bar(entry.supporting, entry.overloads ? .infinity : entry.timeToValueChange ?? 0,
+                          entry.overloads ? "overloaded" : (entry.timeToValueChange.map { SimulationViews.signed($0) + "h" } ?? "—"))
+            }
+            return Section(title: title, chart: Chart(title, .bars(bars, width: 24)), table: sensitivityTable(ranking))
         }
         // The headline: which supporting stream matters most to each customer stream.
         var most: [(supporting: String, streams: [String])] = []

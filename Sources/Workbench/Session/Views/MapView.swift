@@ -22,6 +22,7 @@ enum MapView {
         let nameWidth = stream.stages.map { TextRenderer.displayWidth($0.name) }.max() ?? 0
         let functionWidth = stream.stages.map { TextRenderer.displayWidth($0.functions.joined(separator: ", ")) }.max() ?? 0
         var stageData: [Value] = []
+        var mapStages: [Chart.MapStage] = []
         for (index, stage) in stream.stages.enumerated() {
             let functions = stage.functions.joined(separator: ", ")
             let number = String(index + 1)
@@ -44,6 +45,8 @@ enum MapView {
                     lines.append("\(pad)|")
                 }
             }
+            mapStages.append(Chart.MapStage(name: stage.name, functions: stage.functions, flow: flow(of: stage),
+                                            feeders: feeding.map { "\($0.from) (\($0.effect.rawValue))" }, handoff: handoff != nil))
             stageData.append(.object([
                 .init("stage", .text(stage.name)), .init("functions", .list(stage.functions.map(Value.text))),
                 .init("servers", .integer(stage.effectiveServers)), .init("time_h", stage.time.map { .typed($0.text, $0.hours) } ?? .null),
@@ -61,7 +64,9 @@ enum MapView {
             .init("stream", .text(stream.id)), .init("name", .text(stream.name)), .init("kind", .text(stream.kind.rawValue)),
             .init("stages", .list(stageData)), .init("value", .optional(stream.value)),
         ])
-        return .document(Document(sections: [Section(title: "Value stream map: \(stream.name) (\(stream.id))", lines: lines)], data: data))
+        let title = "Value stream map: \(stream.name) (\(stream.id))"
+        return .document(Document(sections: [Section(title: title, lines: lines, chart: Chart(title, .valueStreamMap(stream: stream.id, stages: mapStages)))],
+                                  data: data))
     }
 
     /// `4 x 45m, cv 0.5, wait 4h, defects 3% -> rework to Apply`

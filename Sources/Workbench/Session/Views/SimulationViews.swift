@@ -145,9 +145,11 @@ enum SimulationViews {
         var notes = baseline.metrics.map { "\($0.metric): \($0.model)" }
         let window = cases.last?.window
         if let window { notes.insert(windowNote(window), at: 0) }
+        var chart: Chart?
         if let series = cases.last?.series, let peak = series.max(by: { $0.wip < $1.wip }) {
-            notes.insert("Work in progress over the horizon: \(Figures.sparkline(series.map(\.wip))) (peak \(Figures.significant(peak.wip)) "
-                         + "at \(Figures.significant(peak.timeHours))h)", at: 0)
+            chart = Chart("Work in progress over the horizon",
+                          .series(series.map { Chart.Point(x: $0.timeHours, y: $0.wip) }, xLabel: "hours", yLabel: "items in the stream",
+                                  summary: "(peak \(Figures.significant(peak.wip)) at \(Figures.significant(peak.timeHours))h)"))
         }
         if cases.contains(where: \.overloaded) {
             notes.insert("Overloaded: work arrives faster than a stage can do it, so time-to-value has no steady value.", at: 0)
@@ -166,7 +168,7 @@ enum SimulationViews {
         var title = "\(stream): \(baseline.engineTitle)"
         if window != nil, baseline.engine == "analytic" { title += "; degraded = outside the window" }
         if cases.last?.series?.isEmpty == false { title += "; degraded = over the whole horizon, windows included" }
-        return [Section(title: title, table: Table(columns: columns, rows: figures, notes: notes)),
+        return [Section(title: title, table: Table(columns: columns, rows: figures, notes: notes, chart: chart)),
                 Section(table: Table(columns: stageColumns, rows: stageRows))]
     }
 
@@ -217,7 +219,7 @@ enum SimulationViews {
         var rows: [[Value]] = []
         var notes: [String] = []
         var unaffected: [String] = []
-        var moved: [(label: String, value: Double, text: String)] = []
+        var moved: [Chart.Bar] = []
         for stream in run.streams {
             let figures = Impact.rows(stream)
             if stream.baseline.result.isOverloaded {
@@ -230,7 +232,7 @@ enum SimulationViews {
             rows += figures.map(row)
             for figure in figures where figure.isChanged {
                 guard let percent = figure.changePercent, percent != 0 else { continue }
-                moved.append(("\(stream.stream) \(figure.metric)", percent, signed(percent) + "%"))
+                moved.append(Chart.Bar("\(stream.stream) \(figure.metric)", percent, signed(percent) + "%"))
             }
             if let window = stream.degraded?.window { notes.append("\(stream.stream): " + windowNote(window)) }
             if stream.degraded?.result.isOverloaded == true, !stream.baseline.result.isOverloaded {
@@ -241,10 +243,9 @@ enum SimulationViews {
         if !rows.isEmpty { notes.append("A rate's change is in percentage points (pp); change % is relative to the baseline.") }
         if !unaffected.isEmpty { notes.append("Unaffected: " + unaffected.joined(separator: ", ") + ".") }
         notes += skippedNotes(run.skipped)
-        if !moved.isEmpty { notes += ["", "Change % by figure:"] + Figures.bars(moved, width: 20).map { "  " + $0 } }
         return .table(Table(columns: [.init("stream"), .init("metric"), .init("baseline", nil, .right), .init("degraded", nil, .right),
                                       .init("change", nil, .right), .init("change_pct", "change %", .right), .init("carried_by", "carried by")],
-                            rows: rows, notes: notes))
+                            rows: rows, notes: notes, chart: moved.isEmpty ? nil : Chart("Change % by figure", .bars(moved, width: 20))))
     }
 
     private static func row(_ figure: Impact.Row) -> [Value] {
