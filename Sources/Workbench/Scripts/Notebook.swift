@@ -180,10 +180,13 @@ public struct Notebook: Sendable {
           @page { size: A4; margin: 14mm 12mm; }
           html { font-size: 10.5pt; }
           header, main { max-width: none; padding: 0; }
-          .cell, figure, tr { break-inside: avoid; }
-          h2.command { break-after: avoid; }
+          figure, tr, p.output, dl { break-inside: avoid; }
+          .narrative, h2.command, h3, figcaption { break-after: avoid; }
           pre.output { white-space: pre-wrap; font-size: 8pt; }
           .table { overflow: visible; }
+          table { font-size: 7.5pt; }
+          th, td { padding: 2px 6px; white-space: nowrap; }
+          h1 { font-size: 1.5rem; }
           details > pre.output { display: none; }
         }
         """
