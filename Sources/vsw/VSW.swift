@@ -14,7 +14,7 @@ struct VSW: ParsableCommand {
             vsw --recover
             vsw run FILE... [--echo] [--step] [--keep-going] [--allow-write DIR] [--model PATH|demo] [--format MODE] [--seed N]
             vsw check FILE... [--update] [--allow-write DIR]
-            vsw export FILE --to md|html [--output PATH] [--allow-write DIR]
+            vsw export FILE [--to md|html] [--output PATH] [--force] [--allow-write DIR]
             """,
         discussion: """
             On a terminal, vsw opens an interactive prompt; otherwise it reads commands from \
@@ -219,35 +219,61 @@ struct Check: ParsableCommand {
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay a saved script and write its notebook: Markdown, or one self-contained HTML page with charts.",
-        discussion: "The notebook goes beside the script, named after it (sessions/x.vsw gives sessions/x.html), unless --output says where.")
+        discussion: """
+            The notebook goes beside the script, named after it (sessions/x.vsw gives sessions/x.html), unless \
+            --output says where; the format is --to's, else --output's extension. A file that is not a vsw notebook \
+            is replaced only with --force.
+            """)
 
     @Argument(help: ArgumentHelp("The script to replay.", valueName: "FILE"))
     var file: String
 
     @Option(name: .long, help: ArgumentHelp("The notebook's format: md (Markdown) or html.", valueName: "md|html"))
-    var to: Notebook.Format
+    var to: Notebook.Format?
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write it.", valueName: "PATH"))
     var output: String?
 
+    @Flag(name: .long, help: "Replace a file that is not a vsw notebook.")
+    var force = false
+
     @OptionGroup var replay: ReplayOptions
 
+    /// The format: `--to`, else the output's extension; they must agree when both are given.
+    var format: Notebook.Format? { to ?? output.flatMap(Notebook.Format.init(path:)) }
+
+    func validate() throws {
+        guard let format else { throw ValidationError("say which notebook to write: --to md or --to html (or an --output ending in .md or .html)") }
+        if let output, let named = Notebook.Format(path: output), named != format {
+            throw ValidationError("--to \(format.rawValue) and --output \(output) disagree; give one, or make them match")
+        }
+    }
+
     func run() throws {
+        guard let format else { throw ExitCode(2) }
         let here = FileManager.default.currentDirectoryPath
         let script = try Scripts.read(file, in: here)
+        let stem = file.lowercased().hasSuffix(".vsw") ? String(file.dropLast(4)) : file
+        let target = Session.resolve(output ?? stem + "." + format.rawValue, against: here)
+        if let path = script.path, ReplayPolicy.location(target) == path {
+            Console.writeError("vsw: the notebook would replace the script \(file) itself; give another --output\n")
+            throw ExitCode(1)
+        }
+        if !force, !Notebook.mayReplace(target) {
+            Console.writeError("vsw: \(ScriptPaths.display(target, in: here)) exists and is not a vsw notebook; add --force to replace it\n")
+            throw ExitCode(1)
+        }
         var host = QuietHost(session: Session(), reportsErrors: true)
         let playback = host.play(script, workingDirectory: here, allowWrite: replay.folders(in: here))
         guard playback.failures == 0 else { throw ExitCode(1) }
         let name = script.name.displayName ?? file
-        let target = output.map { Session.resolve($0, against: here) }
-            ?? Session.resolve((file.hasSuffix(".vsw") ? String(file.dropLast(4)) : file) + "." + to.rawValue, against: here)
         do {
-            try AtomicFile.write(host.session.notebookText(to, of: name), to: target)
+            try AtomicFile.write(host.session.notebookText(format, of: name), to: target)
         } catch {
             Console.writeError("vsw: \(error.description)\n")
             throw ExitCode(1)
         }
-        Console.write("Wrote the \(to == .html ? "HTML" : "Markdown") notebook of \(name) to \(ScriptPaths.display(target, in: here)).\n")
+        Console.write("Wrote the \(format == .html ? "HTML" : "Markdown") notebook of \(name) to \(ScriptPaths.display(target, in: here)).\n")
     }
 }
 

@@ -67,14 +67,40 @@ struct NotebookTests {
     func markdown() throws {
         let markdown = try Self.workshop().notebook().markdown()
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "# vsw notebook: Northwind Bank")
+        #expect(Array(lines.prefix(3)) == ["<!-- vsw notebook -->", "", "# vsw notebook: Northwind Bank"])
         #expect(markdown.contains("\n\nWhere IT feeds the loan stream\n\n"))
         #expect(markdown.contains("```vsw\nvsw> impact apply-for-loan\n```\n\n| stream | metric |"))
         #expect(markdown.contains("\n| --- | --- | ---: |"))
         #expect(markdown.contains("Change % by figure:\n\n```text\n"))
         // Every fence that opens closes.
         #expect(lines.filter { $0.hasPrefix("```") }.count % 2 == 0)
-        #expect(Notebook.fence("a ``` b", language: "text") == "````text\na ``` b\n````")
+        #expect(MarkdownRenderer.fence("a ``` b", language: "text") == "````text\na ``` b\n````")
+        // Table notes are paragraphs of their own.
+        #expect(markdown.contains("\n\nA rate's change is in percentage points (pp); change % is relative to the baseline.\n\n"))
+    }
+
+    @Test("narrative and names read as themselves in Markdown, not as headings, lists, fences or HTML", arguments: [
+        ("# not a heading", "\\# not a heading"), ("- not a list", "\\- not a list"), ("1. not a list", "1\\. not a list"),
+        ("```", "\\`\\`\\`"), ("<b>bold</b> & co &amp;", "&lt;b>bold&lt;/b> & co &amp;amp;"), ("a | b *c*", "a \\| b \\*c\\*"),
+        ("> not a quote", "\\> not a quote"), ("plain_id words", "plain_id words"),
+    ])
+    func markdownEscapes(_ note: String, _ expected: String) throws {
+        var session = Session()
+        _ = session.run(Source(name: .prompt, text: "note " + Lexer.quoted(note), baseDirectory: "/"))
+        _ = session.run(Source(name: .prompt, text: "help quit", baseDirectory: "/"))
+        let markdown = session.notebook().markdown()
+        #expect(markdown.contains("\n\n" + expected + "\n\n```vsw\nvsw> help quit\n```"), "\(markdown)")
+    }
+
+    @Test("a stream with no stages has no map picture; the page stays valid")
+    func emptyMap() throws {
+        var session = Session()
+        for line in ["new model Empty", "add stream x \"X\" customer", "map x"] {
+            _ = session.run(Source(name: .prompt, text: line, baseDirectory: "/"))
+        }
+        let html = session.notebook().html()
+        #expect(!html.contains("<svg"))
+        #expect(html.contains("Value stream map: X (x)"))
     }
 
     @Test("export notebook writes by the extension, refuses another, and a replay writes only where it may")
@@ -87,8 +113,16 @@ struct NotebookTests {
         #expect(text == "Wrote the notebook book.html (HTML): 11 commands, 8 charts.")
         #expect(try String(contentsOfFile: folder + "/book.html", encoding: .utf8) == before)
         try run(&session, "export notebook book.md", in: folder)
-        #expect(try String(contentsOfFile: folder + "/book.md", encoding: .utf8).hasPrefix("# vsw notebook"))
+        #expect(try String(contentsOfFile: folder + "/book.md", encoding: .utf8).contains("\n# vsw notebook"))
         #expect(failure(&session, "export notebook book.pdf", in: folder)?.message.contains("end the path in .md or .html") == true)
+        #expect(failure(&session, "export notebook md", in: folder)?.message.contains("end the path in .md or .html") == true)
+        // A file that is not a notebook is kept unless --force; a notebook vsw wrote is replaced.
+        try "# My own notes\n".write(toFile: folder + "/notes.md", atomically: true, encoding: .utf8)
+        #expect(failure(&session, "export notebook notes.md", in: folder)?.message.contains("is not a vsw notebook; add --force") == true)
+        #expect(try String(contentsOfFile: folder + "/notes.md", encoding: .utf8) == "# My own notes\n")
+        try run(&session, "export notebook notes.md --force", in: folder)
+        try run(&session, "export notebook notes.md", in: folder)
+        #expect(Notebook.mayReplace(folder + "/notes.md") && Notebook.mayReplace(folder + "/book.html"))
         // Replayed, the export is written again, under the replay's rules.
         try "load demo\nexport notebook ../out.html\n".write(toFile: folder + "/s.vsw", atomically: true, encoding: .utf8)
         let check = TranscriptCheck.check(try SessionScript.read("s.vsw", workingDirectory: folder + "/"), in: Session(),

@@ -169,5 +169,23 @@ struct SessionScriptEndToEndTests {
         }
         let bad = try Binary.run(["export", "sessions/degradation-analysis.vsw", "--to", "pdf"], directory: Binary.repository)
         #expect(bad.status == 2)
+        let mismatch = try Binary.run(["export", "sessions/degradation-analysis.vsw", "--to", "md", "-o", folder.appendingPathComponent("x.html").path],
+                                      directory: Binary.repository)
+        #expect(mismatch.status == 2)
+        #expect(mismatch.stderr.contains("disagree"))
+        // The format may come from the output's name; nothing is lost to an export.
+        let script = folder.appendingPathComponent("s.vsw")
+        try "load demo\nstreams\n".write(to: script, atomically: true, encoding: .utf8)
+        let ontoScript = try Binary.run(["export", "s.vsw", "--to", "md", "-o", "s.vsw"], directory: folder)
+        #expect(ontoScript.status == 1)
+        #expect(ontoScript.stderr.contains("would replace the script s.vsw itself"))
+        #expect(try String(contentsOf: script, encoding: .utf8) == "load demo\nstreams\n")
+        try "my notes\n".write(to: folder.appendingPathComponent("s.md"), atomically: true, encoding: .utf8)
+        let refused = try Binary.run(["export", "s.vsw", "--to", "md"], directory: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("s.md exists and is not a vsw notebook; add --force"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("s.md"), encoding: .utf8) == "my notes\n")
+        #expect(try Binary.run(["export", "s.vsw", "-o", "s.md", "--force"], directory: folder).status == 0)
+        #expect(try Binary.run(["export", "s.vsw", "-o", "s.md"], directory: folder).status == 0, "a notebook vsw wrote is replaced")
     }
 }

@@ -128,8 +128,8 @@ public enum Command: Sendable, Hashable {
     case saveSession(Operand, force: Bool)
     /// `replay PATH [--step] [--allow-write DIR]…`
     case replay(Operand, step: Bool, allowWrite: [Operand])
-    /// `export notebook PATH.md|PATH.html`
-    case exportNotebook(Operand)
+    /// `export notebook PATH.md|PATH.html [--force]`
+    case exportNotebook(Operand, force: Bool)
 
     /// Whether the command changes the model, and so goes on the undo stack.
     var isUndoable: Bool {

@@ -52,7 +52,7 @@ enum HTMLRenderer {
                 parts.append(text)
             }
         }
-        if let table = section.table { parts.append(render(table, id: id)) }
+        if let table = section.table { parts.append(render(table, id: id + "-table")) }
         return "<section class=\"result\">\n" + parts.joined(separator: "\n") + "\n</section>"
     }
 

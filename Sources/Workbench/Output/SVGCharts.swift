@@ -10,14 +10,16 @@ enum SVGCharts {
         case .valueStreamMap(_, let stages): body = map(stages, id: id)
         }
         return "<svg class=\"chart\" viewBox=\"0 0 \(number(body.width)) \(number(body.height))\" width=\"\(number(body.width))\" "
-            + "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
+            + "role=\"img\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\">"
             + "<title id=\"\(id)-title\">\(HTML.escape(chart.title))</title><desc id=\"\(id)-desc\">\(HTML.escape(chart.description))</desc>"
             + body.content + "</svg>"
     }
 
     /// Horizontal bars about an axis: labels on the left, negatives left of the axis.
     private static func bars(_ bars: [Chart.Bar]) -> (Double, Double, String) {
-        let row = 26.0, labelWidth = min(360, Double(bars.map(\.label.count).max() ?? 0) * 7.6 + 12), span = 300.0, textWidth = 120.0
+        // Labels past 46 characters are cut short on the picture; the description has them whole.
+        let labelLimit = 46
+        let row = 26.0, labelWidth = Double(min(labelLimit, bars.map(\.label.count).max() ?? 0)) * 7.6 + 12, span = 300.0, textWidth = 120.0
         let largest = bars.map { abs($0.value) }.filter(\.isFinite).max() ?? 0
         let anyNegative = bars.contains { $0.value < 0 }
         let axis = labelWidth + (anyNegative ? span : 0)
@@ -31,7 +33,8 @@ enum SVGCharts {
             else { length = 0 }
             let x = bar.value < 0 ? axis - length : axis
             let kind = !bar.value.isFinite ? "bar overload" : bar.value < 0 ? "bar negative" : "bar"
-            content += "<text class=\"label\" x=\"\(number(labelWidth - 8))\" y=\"\(number(y + 14))\" text-anchor=\"end\">\(HTML.escape(bar.label))</text>"
+            content += "<text class=\"label\" x=\"\(number(labelWidth - 8))\" y=\"\(number(y + 14))\" text-anchor=\"end\">"
+                + "\(HTML.escape(clip(bar.label, labelLimit)))</text>"
             content += "<rect class=\"\(kind)\" x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(length))\" height=\"18\"/>"
             let textX = bar.value < 0 ? axis + 6 : axis + length + 6
             content += "<text class=\"value\" x=\"\(number(textX))\" y=\"\(number(y + 14))\">\(HTML.escape(bar.text))</text>"
@@ -47,16 +50,21 @@ enum SVGCharts {
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let xs = points.map(\.x), ys = points.map(\.y)
         let xMin = xs.min() ?? 0, xMax = max(xs.max() ?? 1, xMin + 1e-9)
-        let yMax = max(ys.max() ?? 1, 1e-9)
+        let yMax = (ys.max() ?? 0) > 0 ? ys.max() ?? 1 : 1
         func px(_ x: Double) -> Double { left + (x - xMin) / (xMax - xMin) * plotWidth }
         func py(_ y: Double) -> Double { top + plotHeight - y / yMax * plotHeight }
         var content = "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(top + plotHeight))\"/>"
         content += "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(number(top + plotHeight))\"/>"
-        for fraction in [0.0, 0.5, 1.0] {
+        // Ticks as whole numbers where the range is wide enough, else to three figures.
+        func tick(_ value: Double, range: Double) -> String {
+            range >= 10 ? String(Int(value.rounded())) : Figures.significant(value, digits: 3)
+        }
+        for fraction in points.count > 1 ? [0.0, 0.5, 1.0] : [1.0] {
             let y = yMax * fraction
-            content += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py(y) + 4))\" text-anchor=\"end\">\(Figures.significant(y, digits: 3))</text>"
+            content += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(py(y) + 4))\" text-anchor=\"end\">\(tick(y, range: yMax))</text>"
             let x = xMin + (xMax - xMin) * fraction
-            content += "<text class=\"tick\" x=\"\(number(px(x)))\" y=\"\(number(top + plotHeight + 16))\" text-anchor=\"middle\">\(Figures.significant(x, digits: 3))</text>"
+            content += "<text class=\"tick\" x=\"\(number(px(x)))\" y=\"\(number(top + plotHeight + 16))\" text-anchor=\"middle\">"
+                + "\(tick(x, range: xMax - xMin))</text>"
         }
         let path = points.map { "\(number(px($0.x))),\(number(py($0.y)))" }.joined(separator: " ")
         content += "<polyline class=\"series\" points=\"\(path)\"/>"

@@ -1,3 +1,4 @@
+import Foundation
 import ModelFormats
 
 /// A workshop's record to send the room (DESIGN §7): the narrative, each command that
@@ -12,7 +13,10 @@ public struct Notebook: Sendable {
 
         /// The format a path's extension names (`.md`, `.markdown`, `.html`, `.htm`), if any.
         public init?(path: String) {
-            switch path.split(separator: ".").last.map({ $0.lowercased() }) {
+            // A name with a stem and an extension: not `md`, nor the hidden `.md`.
+            let name = path.split(separator: "/").last ?? ""
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+            switch name[name.index(after: dot)...].lowercased() {
             case "md", "markdown": self = .markdown
             case "html", "htm": self = .html
             default: return nil
@@ -37,6 +41,16 @@ public struct Notebook: Sendable {
         format == .markdown ? markdown() : html()
     }
 
+    /// What marks a file as a vsw notebook, which an export may replace without `--force`.
+    public static let marker = "vsw notebook"
+
+    /// Whether the file at `path` is missing or a notebook vsw wrote: either may be written.
+    public static func mayReplace(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return true }
+        let head = String(decoding: data.prefix(512), as: UTF8.self)
+        return head.hasPrefix("<!-- \(marker) -->") || head.contains("<meta name=\"generator\" content=\"\(marker)\">")
+    }
+
     /// Commands whose result draws a chart: the count the export reports.
     var charts: Int {
         entries.reduce(0) { count, entry in
@@ -57,28 +71,22 @@ public struct Notebook: Sendable {
     /// Headings, narrative paragraphs, each command as a code block and its output as a pipe
     /// table or a text block: what common viewers render.
     func markdown() -> String {
-        var blocks = ["# " + MarkdownRenderer.cell(title), "*" + MarkdownRenderer.cell(subtitle) + "*"]
+        var blocks = ["<!-- \(Self.marker) -->", "# " + MarkdownRenderer.text(title), "*" + MarkdownRenderer.text(subtitle) + "*"]
         for entry in entries {
             switch entry {
             case .narrative(let text):
-                blocks.append(text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "  \n"))
+                blocks.append(text.split(separator: "\n", omittingEmptySubsequences: false).map { MarkdownRenderer.text(String($0)) }
+                    .joined(separator: "  \n"))
             case .command(let text, let result, let remark):
-                blocks.append(Self.fence("vsw> " + text, language: "vsw") + (remark.map { "\n\n*(\($0))*" } ?? ""))
+                blocks.append(MarkdownRenderer.fence("vsw> " + text, language: "vsw") + (remark.map { "\n\n*(\($0))*" } ?? ""))
                 switch result {
                 case .table, .document: blocks.append(MarkdownRenderer.render(result))
-                case .message: blocks.append(Self.fence(TextRenderer.render(result), language: "text"))
+                case .message: blocks.append(MarkdownRenderer.fence(TextRenderer.render(result), language: "text"))
                 case .empty: break
                 }
             }
         }
         return blocks.joined(separator: "\n\n") + "\n"
-    }
-
-    /// A fenced code block long enough that no line inside can close it.
-    static func fence(_ text: String, language: String) -> String {
-        var fence = "```"
-        while text.contains(fence) { fence += "`" }
-        return fence + language + "\n" + text + "\n" + fence
     }
 
     // MARK: HTML
@@ -107,6 +115,7 @@ public struct Notebook: Sendable {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="\(Self.marker)">
             <title>\(HTML.escape(title))</title>
             <style>
             \(Self.styles)
@@ -139,6 +148,7 @@ public struct Notebook: Sendable {
         .narrative { font-size: 1.15rem; margin: 28px 0 8px; padding-left: 14px; border-left: 4px solid var(--accent); }
         .cell { margin: 18px 0 26px; }
         h2.command { font-size: 1rem; font-weight: 600; margin: 0 0 8px; padding: 6px 12px; background: var(--panel); border-radius: 6px; }
+        code, p { overflow-wrap: break-word; }
         h2.command code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
         .badge { font-size: 0.75rem; font-weight: 400; color: var(--muted); border: 1px solid var(--rule); border-radius: 4px; padding: 0 6px; margin-left: 8px; }
         .prompt { color: var(--muted); font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
@@ -202,7 +212,7 @@ extension Session {
                 entries.append(.narrative(text.text))
             } else {
                 let remark = cell.status != .undone ? nil
-                    : recorded.command.isUndoable ? "undone later" : "superseded by a later undo or redo"
+                    : recorded.command.isUndoable ? "undone later" : "what it shows was undone or redone later"
                 entries.append(.command(recorded.text, recorded.result, remark: remark))
             }
         }
@@ -215,17 +225,23 @@ extension Session {
 
     /// The notebook of a replayed script, titled after it, in `format`.
     public func notebookText(_ format: Notebook.Format, of script: String) -> String {
-        notebook(title: "vsw notebook: \(script)" + (model.map { " (\($0.name))" } ?? "")).render(format)
+        notebook(title: "vsw notebook: \(script.split(separator: "/").last.map(String.init) ?? script)" + (model.map { " (\($0.name))" } ?? ""))
+            .render(format)
     }
 
-    /// `export notebook PATH`: the format from the extension, written atomically under the policy.
-    mutating func exportNotebook(_ path: Operand, in source: Source) throws(LanguageError) -> Reply {
+    /// `export notebook PATH [--force]`: the format from the extension, written atomically
+    /// under the policy; a file that is not a vsw notebook is replaced only with `--force`.
+    mutating func exportNotebook(_ path: Operand, force: Bool, in source: Source) throws(LanguageError) -> Reply {
         guard let format = Notebook.Format(path: path.text) else {
             throw LanguageError("a notebook is Markdown or HTML: end the path in .md or .html, e.g. sessions/notebooks/workshop.html",
                                 at: path.span)
         }
         let target = Self.resolve(path.text, in: source)
         try policy.checkWrite(target, typed: path)
+        if !force, !Notebook.mayReplace(target) {
+            throw LanguageError("'\(path.text)' exists and is not a vsw notebook; add --force to replace it, or choose another name",
+                                at: path.span)
+        }
         let notebook = notebook()
         do {
             try AtomicFile.write(notebook.render(format), to: target)

@@ -53,7 +53,7 @@ public struct ReplayPolicy: Sendable, Hashable {
 
     /// Where `path` really is: `.` and `..` taken out, and symlinks resolved as far as the
     /// path exists (the rest cannot be a symlink yet).
-    static func location(_ path: String) -> String {
+    public static func location(_ path: String) -> String {
         var existing = path
         var rest: [String] = []
         while !existing.isEmpty, existing != "/", access(existing, F_OK) != 0 {

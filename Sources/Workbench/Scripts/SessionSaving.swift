@@ -118,7 +118,7 @@ extension Session {
         switch command {
         case .load(let path) where !(path.text == "demo" && !path.quoted): return ("load", path)
         case .saveModel(let path): return ("save model", path)
-        case .exportNotebook(let path): return ("export notebook", path)
+        case .exportNotebook(let path, _): return ("export notebook", path)
         default: return nil
         }
     }

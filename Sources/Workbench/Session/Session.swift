@@ -346,7 +346,7 @@ public struct Session: Sendable {
         case .note: return Reply(.empty)
         case .saveSession(let path, let force): return try saveSession(path, force: force, in: source)
         case .replay(let path, let step, let allowWrite): return try replay(path, step: step, allowWrite: allowWrite, in: source)
-        case .exportNotebook(let path): return try exportNotebook(path, in: source)
+        case .exportNotebook(let path, let force): return try exportNotebook(path, force: force, in: source)
         }
     }
 
@@ -421,7 +421,7 @@ public struct Session: Sendable {
     private mutating func leaveOutViews(since cell: Int) {
         let changed = cells[cell].recorded?.scenario
         for index in cells.indices.dropFirst(cell + 1) where cells[index].status == .ok {
-            guard let recorded = cells[index].recorded, recorded.command.readsModel else { continue }
+            guard let recorded = cells[index].recorded, recorded.command.isRecorded, recorded.command.readsModel else { continue }
             if recorded.scenario == changed || recorded.command.readsEveryScenario { cells[index].status = .undone }
         }
     }

@@ -75,7 +75,7 @@ extension CommandCatalog {
             try cursor.end()
             return .saveSession(path, force: force)
         },
-        CommandSpec(words: ["export", "notebook"], arguments: "PATH.md|PATH.html",
+        CommandSpec(words: ["export", "notebook"], arguments: "PATH.md|PATH.html [--force]",
                     summary: "Write the session so far as a notebook: narrative, each command and its output, with charts in HTML.",
                     example: "export notebook sessions/workshop.html",
                     details: [
@@ -84,11 +84,13 @@ extension CommandCatalog {
                             + "projector and for A4 print) and inline SVG charts — impact's bars, sensitivity's tornado, the work "
                             + "in progress of a windowed run, the value-stream map — with titles and text alternatives; no script "
                             + "and no reference outside the page.",
+                        "A file that is not a vsw notebook is replaced only with --force.",
                         "vsw export SCRIPT --to md|html replays a saved script and writes its notebook from the command line.",
                     ]) { cursor throws(LanguageError) in
             let path = try cursor.value("a PATH ending in .md or .html")
+            let force = cursor.acceptFlag("force")
             try cursor.end()
-            return .exportNotebook(path)
+            return .exportNotebook(path, force: force)
         },
         CommandSpec(words: ["replay"], arguments: "PATH [--step] [--allow-write DIR]",
                     summary: "Run a saved script's commands in this session, printing each result; --step waits for Enter before each.",

@@ -65,8 +65,9 @@ enum MapView {
             .init("stages", .list(stageData)), .init("value", .optional(stream.value)),
         ])
         let title = "Value stream map: \(stream.name) (\(stream.id))"
-        return .document(Document(sections: [Section(title: title, lines: lines, chart: Chart(title, .valueStreamMap(stream: stream.id, stages: mapStages)))],
-                                  data: data))
+        // A stream with no stages yet has no picture to draw.
+        let chart = mapStages.isEmpty ? nil : Chart(title, .valueStreamMap(stream: stream.id, stages: mapStages))
+        return .document(Document(sections: [Section(title: title, lines: lines, chart: chart)], data: data))
     }
 
     /// `4 x 45m, cv 0.5, wait 4h, defects 3% -> rework to Apply`
