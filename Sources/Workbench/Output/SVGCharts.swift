@@ -83,7 +83,7 @@ enum SVGCharts {
         let box = 196.0, gap = 36.0, feederLine = 16.0
         let feeders = Double(stages.map(\.feeders.count).max() ?? 0)
         let top = 12 + feeders * feederLine + (feeders > 0 ? 18 : 0)
-        let boxHeight = 92.0
+        let boxHeight = 108.0
         let width = Double(stages.count) * (box + gap) - gap + 24
         let arrow = "\(id)-arrow"
         var content = "<defs><marker id=\"\(arrow)\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
@@ -102,7 +102,7 @@ enum SVGCharts {
             content += "<text class=\"stage-name\" x=\"\(number(x + 10))\" y=\"\(number(top + 22))\">\(index + 1). \(HTML.escape(clip(stage.name, 20)))</text>"
             content += "<text class=\"stage-team\" x=\"\(number(x + 10))\" y=\"\(number(top + 44))\">\(HTML.escape(clip(stage.functions.joined(separator: ", "), 24)))</text>"
             let flow = stage.flow.components(separatedBy: ", ")
-            for (row, part) in flow.prefix(2).enumerated() {
+            for (row, part) in flow.prefix(3).enumerated() {
                 content += "<text class=\"stage-flow\" x=\"\(number(x + 10))\" y=\"\(number(top + 64 + Double(row) * 16))\">\(HTML.escape(clip(part, 26)))</text>"
             }
             if index + 1 < stages.count {
