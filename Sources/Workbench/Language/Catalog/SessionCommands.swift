@@ -79,7 +79,8 @@ extension CommandCatalog {
                     summary: "Write the session so far as a notebook: narrative, each command and its output, with charts in HTML.",
                     example: "export notebook sessions/workshop.html",
                     details: [
-                        "It holds what save session would write. Markdown has headings, each command as a code block and its "
+                        "It holds the narrative and every command that succeeded, in order, what was later undone marked so "
+                            + "(the room saw it); failed commands are left out. Markdown has headings, each command as a code block and its "
                             + "output as a pipe table or a text block. HTML is one self-contained page: inline styles (for a "
                             + "projector and for A4 print) and inline SVG charts — impact's bars, sensitivity's tornado, the work "
                             + "in progress of a windowed run, the value-stream map — with titles and text alternatives; no script "
