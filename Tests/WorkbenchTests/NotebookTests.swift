@@ -110,7 +110,9 @@ struct NotebookTests {
         let before = session.notebook().html()
         let reply = try run(&session, "export notebook book.html", in: folder)
         guard case .message(let text, _) = reply.result else { Issue.record("a message"); return }
-        #expect(text == "Wrote the notebook book.html (HTML): 11 commands, 8 charts.")
+        #expect(text == "Wrote the notebook book.html (HTML, 8 charts).")
+        guard case .message(_, let figures) = reply.result else { return }
+        #expect(figures.first { $0.key == "commands" }?.value == .integer(11))
         #expect(try String(contentsOfFile: folder + "/book.html", encoding: .utf8) == before)
         try run(&session, "export notebook book.md", in: folder)
         #expect(try String(contentsOfFile: folder + "/book.md", encoding: .utf8).contains("\n# vsw notebook"))

@@ -16,7 +16,8 @@ struct SessionScriptEndToEndTests {
     @Test("save session, then vsw check passes; vsw run prints what the #> lines hold")
     func saveThenCheck() throws {
         let folder = try Binary.temporaryFolder()
-        let typed = "set today 2026-12-01\nload demo\n## The room looks\nstreams\nshow it-infa\ntest open-account\nsave session s.vsw\n"
+        let typed = "set today 2026-12-01\nload demo\n## The room looks\nstreams\nshow it-infa\ntest open-account\n"
+            + "export notebook s.html\nsave session s.vsw\n"
         let saved = try Binary.run([], input: typed, directory: folder)
         #expect(saved.status == 1, "the typo stops the pipe before the save")
         let kept = try Binary.run([], input: typed.replacingOccurrences(of: "show it-infa\n", with: ""), directory: folder)

@@ -249,8 +249,10 @@ extension Session {
             throw LanguageError(error.description, at: path.span)
         }
         let (commands, charts) = (notebook.commands, notebook.charts)
-        return Reply(.message("Wrote the notebook \(path.text) (\(format == .html ? "HTML" : "Markdown")): "
-                              + "\(commands) command\(commands == 1 ? "" : "s"), \(charts) chart\(charts == 1 ? "" : "s").",
+        // The text leaves out the count of commands: a replay of a saved session has its
+        // seed and date lines too, and would say another number.
+        return Reply(.message("Wrote the notebook \(path.text) (\(format == .html ? "HTML" : "Markdown"), "
+                              + "\(charts) chart\(charts == 1 ? "" : "s")).",
                               figures: [.init("path", .text(path.text)), .init("format", .text(format.rawValue)),
                                         .init("commands", .integer(commands)), .init("charts", .integer(charts))]))
     }
