@@ -45,6 +45,7 @@ struct NotebookTests {
         #expect(html.contains("class=\"stage\""), "the value-stream map")
         #expect(html.contains("class=\"bar\""), "bars")
         #expect(html.contains("class=\"series\""), "the time series")
+        #expect(html.contains("class=\"band\"") && html.contains("shaded: the window, 20–28h"), "the window shaded, and said")
         #expect(html.contains("<desc id=\"c6-chart-desc\">apply-for-loan time_to_value_mean_h: +1.740%"), "impact's figures in words")
         // Ids are unique on the page.
         let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }

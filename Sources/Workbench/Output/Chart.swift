@@ -16,6 +16,13 @@ public struct Chart: Sendable, Hashable {
         public let y: Double
     }
 
+    /// A stretch of a series' x axis to shade (a degradation's window), with what it is.
+    public struct Band: Sendable, Hashable {
+        public let from: Double
+        public let to: Double
+        public let label: String
+    }
+
     /// A stage on a value-stream map.
     public struct MapStage: Sendable, Hashable {
         public let name: String
@@ -32,8 +39,9 @@ public struct Chart: Sendable, Hashable {
         /// Signed bars about an axis; a tornado when sorted by size. `width` is the longest
         /// bar in characters, in text.
         case bars([Bar], width: Int)
-        /// A line over time: `x` in hours; `summary` is written after the text sparkline.
-        case series([Point], xLabel: String, yLabel: String, summary: String)
+        /// A line over time: `x` in hours; `summary` is written after the text sparkline;
+        /// `bands` are shaded on the picture.
+        case series([Point], xLabel: String, yLabel: String, summary: String, bands: [Band] = [])
         /// A stream's stages in order with what feeds them. Its text form is the map's own
         /// lines, which the section holds; the chart is the picture.
         case valueStreamMap(stream: String, stages: [MapStage])
@@ -52,7 +60,7 @@ public struct Chart: Sendable, Hashable {
     var textLines: [String] {
         switch kind {
         case .bars(let bars, let width): return Figures.bars(bars.map { ($0.label, $0.value, $0.text) }, width: width)
-        case .series(let points, _, _, let summary): return [Figures.sparkline(points.map(\.y)) + " " + summary]
+        case .series(let points, _, _, let summary, _): return [Figures.sparkline(points.map(\.y)) + " " + summary]
         case .valueStreamMap: return []
         }
     }
@@ -61,8 +69,9 @@ public struct Chart: Sendable, Hashable {
     var description: String {
         switch kind {
         case .bars(let bars, _): return bars.map { "\($0.label): \($0.text)" }.joined(separator: "; ")
-        case .series(let points, let xLabel, let yLabel, let summary):
+        case .series(let points, let xLabel, let yLabel, let summary, let bands):
             return "\(yLabel) over \(xLabel), \(points.count) points \(summary)"
+                + bands.map { "; shaded: \($0.label)" }.joined()
         case .valueStreamMap(let stream, let stages):
             return "\(stream): " + stages.enumerated().map { index, stage in
                 "\(index + 1). \(stage.name)" + (stage.feeders.isEmpty ? "" : " (fed by \(stage.feeders.joined(separator: ", ")))")

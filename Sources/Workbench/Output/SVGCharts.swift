@@ -6,7 +6,7 @@ enum SVGCharts {
         let body: (width: Double, height: Double, content: String)
         switch chart.kind {
         case .bars(let bars, _): body = self.bars(bars)
-        case .series(let points, let xLabel, let yLabel, _): body = series(points, xLabel: xLabel, yLabel: yLabel)
+        case .series(let points, let xLabel, let yLabel, _, let bands): body = series(points, xLabel: xLabel, yLabel: yLabel, bands: bands)
         case .valueStreamMap(_, let stages): body = map(stages, id: id)
         }
         return "<svg class=\"chart\" viewBox=\"0 0 \(number(body.width)) \(number(body.height))\" width=\"\(number(body.width))\" "
@@ -44,8 +44,8 @@ enum SVGCharts {
         return (width, height, content)
     }
 
-    /// A line over time with its axes, the peak marked.
-    private static func series(_ points: [Chart.Point], xLabel: String, yLabel: String) -> (Double, Double, String) {
+    /// A line over time with its axes, the peak marked and the bands shaded behind it.
+    private static func series(_ points: [Chart.Point], xLabel: String, yLabel: String, bands: [Chart.Band]) -> (Double, Double, String) {
         let width = 760.0, height = 260.0, left = 60.0, right = 20.0, top = 16.0, bottom = 44.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let xs = points.map(\.x), ys = points.map(\.y)
@@ -53,7 +53,15 @@ enum SVGCharts {
         let yMax = (ys.max() ?? 0) > 0 ? ys.max() ?? 1 : 1
         func px(_ x: Double) -> Double { left + (x - xMin) / (xMax - xMin) * plotWidth }
         func py(_ y: Double) -> Double { top + plotHeight - y / yMax * plotHeight }
-        var content = "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(top + plotHeight))\"/>"
+        var content = ""
+        for band in bands {
+            // Only the part inside the plot: a window may start before the series or end after it.
+            let from = px(min(max(band.from, xMin), xMax)), to = px(min(max(band.to, xMin), xMax))
+            guard to > from else { continue }
+            content += "<rect class=\"band\" x=\"\(number(from))\" y=\"\(number(top))\" width=\"\(number(to - from))\" height=\"\(number(plotHeight))\"/>"
+            content += "<text class=\"band-label\" x=\"\(number(from + 4))\" y=\"\(number(top + 12))\">\(HTML.escape(band.label))</text>"
+        }
+        content += "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(top + plotHeight))\"/>"
         content += "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(number(top + plotHeight))\"/>"
         // Ticks as whole numbers where the range is wide enough, else to three figures.
         func tick(_ value: Double, range: Double) -> String {

@@ -177,6 +177,8 @@ public struct Notebook: Sendable {
         svg .label, svg .value, svg .tick, svg .axis-label { fill: var(--ink); }
         svg .tick { font-size: 11px; fill: var(--muted); }
         svg .series { fill: none; stroke: var(--accent); stroke-width: 2; }
+        svg .band { fill: #fbe3e1; }
+        svg .band-label { fill: var(--warn); font-size: 11px; }
         svg .peak { fill: var(--warn); }
         svg .stage { fill: var(--panel); stroke: var(--accent); stroke-width: 1.5; }
         svg .stage-name { font-weight: 600; fill: var(--ink); }

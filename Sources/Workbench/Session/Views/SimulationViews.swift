@@ -149,7 +149,9 @@ enum SimulationViews {
         if let series = cases.last?.series, let peak = series.max(by: { $0.wip < $1.wip }) {
             chart = Chart("Work in progress over the horizon",
                           .series(series.map { Chart.Point(x: $0.timeHours, y: $0.wip) }, xLabel: "hours", yLabel: "items in the stream",
-                                  summary: "(peak \(Figures.significant(peak.wip)) at \(Figures.significant(peak.timeHours))h)"))
+                                  summary: "(peak \(Figures.significant(peak.wip)) at \(Figures.significant(peak.timeHours))h)",
+                                  bands: window.map { [Chart.Band(from: $0.startHours, to: $0.startHours + $0.durationHours,
+                                                                  label: "the window, \($0.startHours.shortDecimal)–\(($0.startHours + $0.durationHours).shortDecimal)h")] } ?? []))
         }
         if cases.contains(where: \.overloaded) {
             notes.insert("Overloaded: work arrives faster than a stage can do it, so time-to-value has no steady value.", at: 0)
