@@ -60,6 +60,17 @@ struct ParserTests {
         #expect(error("load a.yaml --fast")?.message == "unexpected '--fast'; usage: load PATH|demo")
     }
 
+    @Test("a keyword option given twice is refused at its second place", arguments: [
+        ("sensitivity by -10% by -5%", "by", 21), ("sensitivity field capacity field errors", "field", 28),
+        ("breakpoint it-infra for open-account for apply-for-loan", "for", 38), ("simulate engine des engine analytic", "engine", 21),
+        ("simulate stream open-account stream apply-for-loan", "stream", 30), ("simulate engine des runs 2 runs 3", "runs", 28),
+    ])
+    func optionTwice(_ text: String, _ word: String, _ column: Int) {
+        let failure = error(text)
+        #expect(failure?.message == "\(word) is given twice")
+        #expect(failure?.span?.column == column)
+    }
+
     @Test("a command with sub-keywords says which to write")
     func subKeyword() {
         let failure = error("save out.yaml")

@@ -130,6 +130,15 @@ struct TokenCursor {
         return true
     }
 
+    /// `WORD VALUE`, at most once: when `word` comes next, reads its value into `slot`;
+    /// a second one is refused, pointing at it.
+    mutating func option(_ word: String, _ what: String, into slot: inout Operand?) throws(LanguageError) -> Bool {
+        guard accept(word) else { return false }
+        guard slot == nil else { throw LanguageError("\(word) is given twice", at: lastOperand?.span) }
+        slot = try value(what)
+        return true
+    }
+
     /// Consumes the flag `--name` if it comes next.
     mutating func acceptFlag(_ name: String) -> Bool {
         guard index < tokens.count, tokens[index].kind == .flag, tokens[index].text.lowercased() == name else { return false }

@@ -12,15 +12,9 @@ extension CommandCatalog {
             var step: Operand?
             var field: Operand?
             while !cursor.atEnd {
-                if cursor.accept("by") {
-                    guard step == nil else { throw LanguageError("by is given twice", at: cursor.lastOperand?.span) }
-                    step = try cursor.value("a STEP, e.g. -10% or +2h")
-                } else if cursor.accept("field") {
-                    guard field == nil else { throw LanguageError("field is given twice", at: cursor.lastOperand?.span) }
-                    field = try cursor.value("a FIELD (availability, capacity, latency or errors)")
-                } else {
-                    try cursor.end()
-                }
+                if try cursor.option("by", "a STEP, e.g. -10% or +2h", into: &step) { continue }
+                if try cursor.option("field", "a FIELD (availability, capacity, latency or errors)", into: &field) { continue }
+                try cursor.end()
             }
             return .sensitivity(by: step, field: field)
         },
@@ -62,15 +56,9 @@ extension CommandCatalog {
             var field: Operand?
             var customer: Operand?
             while !cursor.atEnd {
-                if cursor.accept("field") {
-                    guard field == nil else { throw LanguageError("field is given twice", at: cursor.lastOperand?.span) }
-                    field = try cursor.value("a FIELD (availability, capacity, latency or errors)")
-                } else if cursor.accept("for") {
-                    guard customer == nil else { throw LanguageError("for is given twice", at: cursor.lastOperand?.span) }
-                    customer = try cursor.value("a customer STREAM")
-                } else {
-                    try cursor.end()
-                }
+                if try cursor.option("field", "a FIELD (availability, capacity, latency or errors)", into: &field) { continue }
+                if try cursor.option("for", "a customer STREAM", into: &customer) { continue }
+                try cursor.end()
             }
             return .breakpoint(stream: stream, field: field, customer: customer)
         },

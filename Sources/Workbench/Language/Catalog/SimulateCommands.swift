@@ -57,13 +57,9 @@ extension CommandCatalog {
             var stream: Operand?
             var options: [Assignment] = []
             while !cursor.atEnd {
-                if cursor.accept("engine") {
-                    guard engine == nil else { throw LanguageError("engine is given twice", at: cursor.lastOperand?.span) }
-                    engine = try cursor.value("an ENGINE: analytic or des")
-                } else if cursor.accept("stream") {
-                    guard stream == nil else { throw LanguageError("stream is given twice", at: cursor.lastOperand?.span) }
-                    stream = try cursor.value("a customer STREAM")
-                } else if let option = cursor.peekWord(in: CommandCatalog.eventEngineOptions) {
+                if try cursor.option("engine", "an ENGINE: analytic or des", into: &engine) { continue }
+                if try cursor.option("stream", "a customer STREAM", into: &stream) { continue }
+                if let option = cursor.peekWord(in: CommandCatalog.eventEngineOptions) {
                     guard !options.contains(where: { $0.key.text.lowercased() == option.text.lowercased() }) else {
                         throw LanguageError("\(option.text) is given twice", at: option.span)
                     }
