@@ -57,16 +57,12 @@ struct Driver: ScriptHost {
             if case .success(let reply) = outcome {
                 printed = printed || reply.result != .empty
                 if reply.quits { quit = true }
-                if let request = reply.replay {
-                    // At the prompt each command is shown before its output, as it would be typed.
-                    let echoed = echo
-                    echo = echo || interactive
-                    defer { echo = echoed }
-                    let playback = play(SessionScript(replaying: request, workingDirectory: workingDirectory),
-                                        workingDirectory: workingDirectory, allowWrite: request.allowWrite, step: request.step,
-                                        keepGoing: keepGoing)
-                    if playback.failures > 0 { return false }
-                }
+                // At the prompt each command a replay runs is shown before its output, as it would be typed.
+                let echoed = echo
+                echo = echo || interactive
+                defer { echo = echoed }
+                if let playback = playRequest(of: reply, workingDirectory: workingDirectory, keepGoing: keepGoing),
+                   playback.failures > 0 { return false }
             }
         }
         return true

@@ -10,14 +10,19 @@ enum Recovery {
     static func mention(_ unfinished: [Journal.Contents]) -> String? {
         guard let newest = unfinished.first else { return nil }
         let count = unfinished.count
-        let commands = newest.lines.filter { $0.outcome == .ok }.count
+        let commands = commandCount(newest)
         return "\(count) unfinished session\(count == 1 ? "" : "s") in the journal (\(count == 1 ? "" : "newest ")\(newest.header.started), "
             + "\(commands) command\(commands == 1 ? "" : "s")): vsw --recover restores \(count == 1 ? "it" : "one")."
     }
 
+    /// The lines that succeeded, which a recovery replays.
+    static func commandCount(_ contents: Journal.Contents) -> Int {
+        contents.lines.count { $0.outcome == .ok }
+    }
+
     /// `12 commands, last: simulate`.
     static func describe(_ contents: Journal.Contents) -> String {
-        let commands = contents.lines.filter { $0.outcome == .ok }.count
+        let commands = commandCount(contents)
         let last = contents.lines.last.map { "last: \($0.text.prefix { $0 != "\n" }.prefix(40))" } ?? "nothing typed"
         return "\(commands) command\(commands == 1 ? "" : "s"), \(last)"
     }
@@ -58,13 +63,18 @@ enum Recovery {
         }
     }
 
-    /// A session made from the journal's start, with its successful lines replayed into it
-    /// and into `journal` (the new session's, when it has one). Says what it did.
-    static func restore(_ contents: Journal.Contents, interactive: Bool, journal: SessionJournal?) -> Driver {
+    /// A session as the journal's began: its output mode, seed and date.
+    static func session(of contents: Journal.Contents) -> Session {
         let header = contents.header
-        let today = header.today.flatMap { try? CalendarDate(parsing: $0) }
-        var driver = Driver(session: Session(output: OutputMode(rawValue: header.output) ?? .text, seed: header.seed, today: today),
-                            interactive: interactive)
+        return Session(output: OutputMode(rawValue: header.output) ?? .text, seed: header.seed,
+                       today: header.today.flatMap { try? CalendarDate(parsing: $0) })
+    }
+
+    /// Replays the journal's successful lines into the driver's session and into its journal
+    /// (the new session's, when it has one). Says what it did.
+    static func restore(_ contents: Journal.Contents, into driver: inout Driver) {
+        let header = contents.header
+        let (interactive, journal) = (driver.interactive, driver.journal)
         var host = QuietHost(session: driver.session)
         // Nothing is written again: the files are there already, or newer ones are.
         host.session.policy = .restoringJournal
@@ -76,11 +86,8 @@ enum Recovery {
             guard outcome == .ok else { continue }
             let before = host.session.cells.count
             let source = Source(name: .prompt, text: line.text, baseDirectory: header.directory)
-            for result in host.session.run(source) {
-                if case .success(let reply) = result, let request = reply.replay {
-                    _ = host.play(SessionScript(replaying: request, workingDirectory: header.directory),
-                                  workingDirectory: header.directory, allowWrite: request.allowWrite)
-                }
+            for case .success(let reply) in host.session.run(source) {
+                _ = host.playRequest(of: reply, workingDirectory: header.directory)
             }
             let added = host.session.cells[before...]
             let ok = Driver.didWork(added)
@@ -105,7 +112,6 @@ enum Recovery {
             message += "\nPaths resolve against \(header.directory), as they did in the session."
         }
         Console.write(message + "\n")
-        return driver
     }
 }
 

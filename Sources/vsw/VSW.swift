@@ -55,27 +55,21 @@ struct VSW: ParsableCommand {
         let recovered = recover ? Recovery.choose(from: unfinished, interactive: interactive) : nil
         if recover, recovered == nil { return }
         if !recover, let mention = Recovery.mention(unfinished) { Console.write(mention + "\n") }
-        // A recovered session goes on where it was: its folder, seed, output and date.
-        let start = recovered?.header ?? Journal.Header(started: SessionJournal.now(), directory: here, seed: options.seed,
-                                                        output: options.format.rawValue, version: WorkbenchVersion.current)
-        let base = start.directory
-        var journal: SessionJournal?
+        // A recovered session goes on where it was: its folder, seed, output and date. The
+        // journal's header is the session's.
+        var driver = Driver(session: recovered.map(Recovery.session) ?? options.session, interactive: interactive)
+        let base = recovered?.header.directory ?? here
         if interactive, let folder {
-            var header = start
-            header.started = SessionJournal.now()
-            header.version = WorkbenchVersion.current
-            header.today = header.today ?? Session(today: nil).today.description
-            journal = SessionJournal(in: folder, header: header)
+            let session = driver.session
+            driver.journal = SessionJournal(in: folder, header: Journal.Header(
+                started: SessionJournal.now(), directory: base, seed: session.seed, output: session.output.rawValue,
+                version: WorkbenchVersion.current, today: session.today.description))
         }
-        var driver: Driver
         if let recovered {
-            driver = Recovery.restore(recovered, interactive: interactive, journal: journal)
+            Recovery.restore(recovered, into: &driver)
             // The new journal holds all of it now; without one the old stays until nothing is unsaved.
-            if journal != nil { try? Journal.discard(path: recovered.path) }
-        } else {
-            driver = Driver(session: options.session, interactive: interactive)
+            if driver.journal != nil { try? Journal.discard(path: recovered.path) }
         }
-        driver.journal = journal
         defer {
             if !interactive, let recovered, !driver.session.hasUnsavedWork { try? Journal.discard(path: recovered.path) }
         }

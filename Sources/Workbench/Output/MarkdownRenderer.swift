@@ -15,8 +15,9 @@ public enum MarkdownRenderer {
         lines += table.rows.map { row in "| " + row.map { cell(TextRenderer.text($0)) }.joined(separator: " | ") + " |" }
         // Each note a paragraph of its own, as text: a viewer would run lines together.
         for note in table.notes where !note.isEmpty { lines += ["", text(note)] }
-        if let chart = table.chart, !chart.textLines.isEmpty {
-            lines += ["", text(chart.title) + ":", "", fence(chart.textLines.joined(separator: "\n"), language: "text")]
+        if let chart = table.chart {
+            let drawn = chart.textLines
+            if !drawn.isEmpty { lines += ["", text(chart.title) + ":", "", fence(drawn.joined(separator: "\n"), language: "text")] }
         }
         return lines.joined(separator: "\n")
     }

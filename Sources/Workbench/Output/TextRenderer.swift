@@ -49,7 +49,10 @@ public enum TextRenderer {
         lines += zip(cells, table.rows).map { line($0, $1) }
         if table.rows.isEmpty { lines.append("(none)") }
         var tail = table.notes
-        if let chart = table.chart, !chart.textLines.isEmpty { tail += ["", chart.title + ":"] + chart.textLines.map { "  " + $0 } }
+        if let chart = table.chart {
+            let drawn = chart.textLines
+            if !drawn.isEmpty { tail += ["", chart.title + ":"] + drawn.map { "  " + $0 } }
+        }
         if !tail.isEmpty { lines += [""] + tail }
         return lines.joined(separator: "\n")
     }

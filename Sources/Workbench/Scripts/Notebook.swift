@@ -1,5 +1,6 @@
 import Foundation
 import ModelFormats
+import ValueStreams
 
 /// A workshop's record to send the room (DESIGN §7): the narrative, each command that
 /// succeeded and what it gave, in order — as Markdown, or as one self-contained HTML page with
@@ -32,9 +33,15 @@ public struct Notebook: Sendable {
     }
 
     let title: String
-    /// A line under the title: when, with what seed, by which version.
-    let subtitle: String
+    /// The session's date and seed, for the line under the title.
+    let date: CalendarDate
+    let seed: UInt64
     let entries: [Entry]
+
+    /// The line under the title: when, with what seed, how much, by which version.
+    var subtitle: String {
+        "A session of \(date), seed \(seed), \(commands) command\(commands == 1 ? "" : "s"); vsw \(WorkbenchVersion.current)."
+    }
 
     /// The notebook in `format`.
     public func render(_ format: Format) -> String {
@@ -218,10 +225,7 @@ extension Session {
                 entries.append(.command(recorded.text, recorded.result, remark: remark))
             }
         }
-        let commands = entries.filter { if case .command = $0 { true } else { false } }.count
-        return Notebook(title: title ?? "vsw notebook" + (model.map { ": \($0.name)" } ?? ""),
-                        subtitle: "A session of \(today), seed \(startSeed), \(commands) command\(commands == 1 ? "" : "s"); "
-                            + "vsw \(WorkbenchVersion.current).",
+        return Notebook(title: title ?? "vsw notebook" + (model.map { ": \($0.name)" } ?? ""), date: today, seed: startSeed,
                         entries: entries)
     }
 

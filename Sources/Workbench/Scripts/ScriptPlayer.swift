@@ -51,6 +51,14 @@ extension ScriptHost {
                     enclosing: script.path.map { [$0] } ?? [], depth: 0, remaining: &remaining)
     }
 
+    /// Plays the script `reply` asks for (`replay PATH`), if it asks for one: a line at the
+    /// prompt or from the journal, not inside a script (`play` handles those itself).
+    public mutating func playRequest(of reply: Reply, workingDirectory: String, keepGoing: Bool = false) -> Playback? {
+        guard let request = reply.replay else { return nil }
+        return play(SessionScript(replaying: request, workingDirectory: workingDirectory), workingDirectory: workingDirectory,
+                    allowWrite: request.allowWrite, step: request.step, keepGoing: keepGoing)
+    }
+
     private mutating func play(_ script: SessionScript, workingDirectory: String, allowWrite: [String], step: Bool,
                                keepGoing: Bool, enclosing: [String], depth: Int, remaining: inout Int) -> Playback {
         let outer = session.policy
