@@ -35,18 +35,7 @@ extension Session {
         }
         writtenScripts.insert(location)
         savedCells = included
-        // A replay writes only under the script's folder and sessions/: say which writes need more.
-        let replayed = ReplayPolicy.replaying(scriptFolder: folder, workingDirectory: source.baseDirectory, allowing: [])
-        let outside = included.compactMap { index -> String? in
-            guard let recorded = cells[index].recorded, let (_, written) = Self.pathOperand(of: recorded.command),
-                  recorded.command.writes else { return nil }
-            do {
-                try replayed.checkWrite(Self.resolve(written.text, against: recorded.baseDirectory), typed: written)
-                return nil
-            } catch {
-                return Self.scriptLine(of: recorded, in: folder).text
-            }
-        }
+        let outside = writesOutsideReplay(of: included, in: folder, workingDirectory: source.baseDirectory)
         let warnings = outside.isEmpty ? [] : ["warning: replayed, the script writes outside its folder and sessions/ ("
             + outside.joined(separator: "; ") + "); vsw run and vsw check need --allow-write DIR for that"]
         let notes = included.filter { if case .note = cells[$0].recorded?.command { true } else { false } }.count
@@ -56,6 +45,22 @@ extension Session {
                               + ". vsw check \(path.text) replays it and compares the output.",
                               figures: [.init("path", .text(path.text)), .init("commands", .integer(commands)),
                                         .init("notes", .integer(notes))]), warnings: warnings)
+    }
+
+    /// The recorded writes a replay of a script in `folder` would refuse (it writes only under
+    /// the script's folder and sessions/), as the script spells them.
+    func writesOutsideReplay(of included: [Int], in folder: String, workingDirectory: String) -> [String] {
+        let replayed = ReplayPolicy.replaying(scriptFolder: folder, workingDirectory: workingDirectory, allowing: [])
+        return included.compactMap { index -> String? in
+            guard let recorded = cells[index].recorded, recorded.command.writes,
+                  let (_, written) = Self.pathOperand(of: recorded.command) else { return nil }
+            do {
+                try replayed.checkWrite(Self.resolve(written.text, against: recorded.baseDirectory), typed: written)
+                return nil
+            } catch {
+                return Self.scriptLine(of: recorded, in: folder).text
+            }
+        }
     }
 
     /// The script: a header, the seed and date the session began with, then each cell.
